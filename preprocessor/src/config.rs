@@ -1,0 +1,177 @@
+//! Settings: the `[preprocessor.hugo]` table of `book.toml`, and what the run is (which renderer,
+//! `mdbook build` or `mdbook serve`). Keys nobody knows are an error that names them.
+
+use mdbook_preprocessor::PreprocessorContext;
+use serde_json::Value;
+
+/// Keys of `[preprocessor.hugo]` that mdBook itself reads.
+const MDBOOK_KEYS: &[&str] = &["command", "renderers", "before", "after", "optional"];
+/// Keys we read.
+const OUR_KEYS: &[&str] = &["drafts", "permalink", "base-url", "cards"];
+
+/// Where a post's link cards go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardsAt {
+    /// In a section at the end of the post, as the Stack theme shows them.
+    End,
+    /// Right under the post header.
+    Header,
+}
+
+/// What this run is and how the book wants it done.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The book's source folder relative to its root (`book`), to name files in diagnostics.
+    pub src: String,
+    /// The renderer the book is being preprocessed for: `html` gets HTML, others markdown.
+    pub html: bool,
+    /// Under `mdbook serve`: problems show in the page instead of failing the build.
+    pub serve: bool,
+    /// Whether drafts are in the book: by default under serve only.
+    pub drafts: bool,
+    /// The permalink pattern posts are linked by, with `:slug`.
+    pub permalink: String,
+    /// The site's own base URL: absolute links on it resolve like site-relative ones.
+    pub base_url: Option<String>,
+    pub cards: CardsAt,
+    /// The book's title, for page titles set with `{{#title}}`.
+    pub book_title: Option<String>,
+    /// mdBook's built-in preprocessors (`index`, `links`) run.
+    pub default_preprocessors: bool,
+}
+
+impl Settings {
+    /// Reads the settings from the context mdBook passes; an unusable key is an error naming it.
+    pub fn from_context(ctx: &PreprocessorContext) -> Result<Settings, String> {
+        let table: serde_json::Map<String, Value> = ctx
+            .config
+            .get("preprocessor.hugo")
+            .map_err(|e| format!("[preprocessor.hugo] in book.toml: {e:#}"))?
+            .unwrap_or_default();
+        let unknown: Vec<&str> = table
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !MDBOOK_KEYS.contains(k) && !OUR_KEYS.contains(k))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(format!(
+                "book.toml: unknown key{} {} in [preprocessor.hugo]; the keys are {} (and mdBook's {})",
+                if unknown.len() == 1 { "" } else { "s" },
+                unknown
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                OUR_KEYS.join(", "),
+                MDBOOK_KEYS.join(", "),
+            ));
+        }
+        let text = |key: &str| match table.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(format!(
+                "book.toml: [preprocessor.hugo] `{key}` must be text"
+            )),
+        };
+        let serve = ctx.config.contains_key("output.html.live-reload-endpoint");
+        let drafts = match table.get("drafts") {
+            None => serve,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                return Err("book.toml: [preprocessor.hugo] `drafts` must be true or false".into());
+            }
+        };
+        let cards = match text("cards")?.as_deref() {
+            None | Some("end") => CardsAt::End,
+            Some("header") => CardsAt::Header,
+            Some(other) => {
+                return Err(format!(
+                    "book.toml: [preprocessor.hugo] `cards = \"{other}\"`: write \"end\" or \"header\""
+                ));
+            }
+        };
+        let permalink = text("permalink")?.unwrap_or_else(|| "/p/:slug/".into());
+        if !permalink.starts_with('/') || permalink.matches(":slug").count() != 1 {
+            return Err(format!(
+                "book.toml: [preprocessor.hugo] `permalink = \"{permalink}\"` must start with `/` and hold `:slug` once, like \"/p/:slug/\""
+            ));
+        }
+        let base_url = text("base-url")?.map(|u| u.trim_end_matches('/').to_owned());
+        Ok(Settings {
+            src: ctx
+                .config
+                .book
+                .src
+                .to_string_lossy()
+                .trim_end_matches('/')
+                .to_owned(),
+            html: ctx.renderer == "html",
+            serve,
+            drafts,
+            permalink,
+            base_url,
+            cards,
+            book_title: ctx.config.book.title.clone(),
+            default_preprocessors: ctx.config.build.use_default_preprocessors,
+        })
+    }
+
+    /// Settings for tests and tools: the html renderer under `mdbook build`.
+    pub fn for_build() -> Settings {
+        Settings {
+            src: "book".into(),
+            html: true,
+            serve: false,
+            drafts: false,
+            permalink: "/p/:slug/".into(),
+            base_url: None,
+            cards: CardsAt::End,
+            book_title: None,
+            default_preprocessors: true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mdbook_preprocessor::config::Config;
+
+    fn ctx(toml: &str, renderer: &str) -> PreprocessorContext {
+        let config: Config = toml.parse().unwrap();
+        PreprocessorContext::new("/book".into(), config, renderer.into())
+    }
+
+    #[test]
+    fn defaults_follow_build_or_serve() {
+        let build = Settings::from_context(&ctx("[preprocessor.hugo]\n", "html")).unwrap();
+        assert!(build.html && !build.serve && !build.drafts);
+        assert_eq!(build.permalink, "/p/:slug/");
+        let serve = ctx(
+            "[preprocessor.hugo]\n[output.html]\nlive-reload-endpoint = \"__livereload\"\n",
+            "markdown",
+        );
+        let serve = Settings::from_context(&serve).unwrap();
+        assert!(!serve.html && serve.serve && serve.drafts);
+    }
+
+    #[test]
+    fn keys_override_and_unknown_keys_are_named() {
+        let s = Settings::from_context(&ctx(
+            "[preprocessor.hugo]\ndrafts = true\ncards = \"header\"\nbase-url = \"https://x.org/\"\ncommand = \"x\"\n",
+            "html",
+        ))
+        .unwrap();
+        assert!(s.drafts);
+        assert_eq!(s.cards, CardsAt::Header);
+        assert_eq!(s.base_url.as_deref(), Some("https://x.org"));
+        let err =
+            Settings::from_context(&ctx("[preprocessor.hugo]\ndraft = true\nfoo = 1\n", "html"))
+                .unwrap_err();
+        assert!(err.contains("`draft`, `foo`"), "{err}");
+        let err =
+            Settings::from_context(&ctx("[preprocessor.hugo]\npermalink = \"/p/\"\n", "html"))
+                .unwrap_err();
+        assert!(err.contains(":slug"), "{err}");
+    }
+}

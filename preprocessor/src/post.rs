@@ -1,0 +1,317 @@
+//! A post: what a chapter's front matter means, resolved the way Hugo resolves it (which field
+//! fills which date, the slug `/p/:slug/` uses, drafts, link cards). Built from the parsed map by
+//! a pure function that reports every value it cannot use, at the line of its key.
+
+use crate::date::{self, Date};
+use crate::front_matter::{self, Block};
+use serde_json::{Map, Value};
+
+/// One `links:` entry: a card to another site.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Card {
+    pub title: String,
+    pub description: Option<String>,
+    pub website: Option<String>,
+    pub image: Option<String>,
+}
+
+/// The front matter of one chapter, resolved.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Post {
+    pub title: Option<String>,
+    pub link_title: Option<String>,
+    pub description: Option<String>,
+    pub date: Option<Date>,
+    pub lastmod: Option<Date>,
+    pub categories: Vec<String>,
+    pub tags: Vec<String>,
+    pub draft: bool,
+    /// The slug `/p/:slug/` uses: `slug`, else the urlized title.
+    pub slug: Option<String>,
+    pub aliases: Vec<String>,
+    /// `url`, which overrides the whole permalink.
+    pub url: Option<String>,
+    pub weight: i64,
+    pub links: Vec<Card>,
+}
+
+/// A value the post cannot use: at which byte of the chapter, what, and what to do.
+pub type Problem = front_matter::Problem;
+
+impl Post {
+    /// Resolves `map`, the front matter parsed from `block` of `source`. Problems are reported and
+    /// the value left out; the rest of the post is still used.
+    pub fn from_map(map: &Map<String, Value>, source: &str, block: &Block) -> (Post, Vec<Problem>) {
+        let mut r = Reader {
+            map,
+            source,
+            block,
+            problems: Vec::new(),
+        };
+        let title = r.string("title");
+        let date_of = |r: &mut Reader, keys: &[&str]| keys.iter().find_map(|k| r.date(k));
+        let published = date_of(&mut r, &["publishdate", "pubdate", "published"]);
+        let modified = date_of(&mut r, &["lastmod", "modified"]);
+        let own_date = r.date("date");
+        let date = own_date.or(published).or(modified);
+        let lastmod = modified.or(own_date).or(published);
+        let slug = r
+            .string("slug")
+            .map(|s| s.trim_matches('-').to_owned())
+            .filter(|s| !s.is_empty());
+        let post = Post {
+            slug: slug
+                .or_else(|| title.as_deref().map(urlize))
+                .filter(|s| !s.is_empty()),
+            link_title: r.string("linktitle"),
+            description: r.string("description"),
+            date,
+            lastmod,
+            categories: r.strings("categories"),
+            tags: r.strings("tags"),
+            draft: r.boolean("draft"),
+            aliases: r.strings("aliases"),
+            url: r.string("url"),
+            weight: r.integer("weight"),
+            links: r.cards(),
+            title,
+        };
+        (post, r.problems)
+    }
+
+    /// The name the sidebar shows: `linkTitle`, else `title`.
+    pub fn nav_title(&self) -> Option<&str> {
+        self.link_title.as_deref().or(self.title.as_deref())
+    }
+
+    /// `lastmod`, when it says something `date` does not: a later day.
+    pub fn updated(&self) -> Option<&Date> {
+        match (&self.date, &self.lastmod) {
+            (Some(d), Some(m)) if m.date_naive() > d.date_naive() => Some(m),
+            _ => None,
+        }
+    }
+}
+
+/// Hugo's `urlize`, as `:slug` uses it on a title: letters, digits, marks and `./\_#+~-@` kept,
+/// whitespace runs become one `-`, everything else dropped, lowercased.
+pub fn urlize(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut pending_dash = false;
+    for c in title.trim().chars() {
+        if c.is_whitespace() {
+            pending_dash = true;
+            continue;
+        }
+        let keep = c.is_alphanumeric()
+            || matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
+            || is_mark(c);
+        if keep {
+            if pending_dash {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Unicode combining marks (the ranges that matter for accents in Latin, Greek, Cyrillic, Indic).
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0900..=0x0903
+        | 0x093A..=0x094F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+struct Reader<'a> {
+    map: &'a Map<String, Value>,
+    source: &'a str,
+    block: &'a Block,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, key: &str, message: String, hint: &str) {
+        let at = front_matter::key_offset(self.source, self.block, key);
+        self.problems.push(Problem {
+            at,
+            message,
+            hint: hint.to_owned(),
+        });
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        match self.map.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Null => None,
+            other => {
+                self.problem(
+                    key,
+                    format!("`{key}` must be text, not {}", kind(other)),
+                    &format!("quote it: `{key}: \"...\"`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, key: &str) -> Vec<String> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+            Some(other) => {
+                let what = kind(other);
+                self.problem(
+                    key,
+                    format!("`{key}` must be a list of text, not {what}"),
+                    &format!("write `{key}: [\"a\", \"b\"]`"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str) -> bool {
+        match self.map.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("true") => true,
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("false") => false,
+            Some(other) => {
+                let what = kind(other);
+                self.problem(
+                    key,
+                    format!("`{key}` must be true or false, not {what}"),
+                    &format!("write `{key}: true`"),
+                );
+                false
+            }
+        }
+    }
+
+    fn integer(&mut self, key: &str) -> i64 {
+        match self.map.get(key) {
+            None | Some(Value::Null) => 0,
+            Some(Value::Number(n)) if n.is_i64() => n.as_i64().unwrap_or(0),
+            Some(other) => {
+                let what = kind(other);
+                self.problem(
+                    key,
+                    format!("`{key}` must be a whole number, not {what}"),
+                    &format!("write `{key}: 3`"),
+                );
+                0
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str) -> Option<Date> {
+        let text = match self.map.get(key)? {
+            Value::String(s) => s.clone(),
+            Value::Null => return None,
+            other => {
+                let what = kind(other);
+                self.problem(
+                    key,
+                    format!("`{key}` must be a date, not {what}"),
+                    "write it as `2025-02-03` or `2025-02-03T15:00:00Z`",
+                );
+                return None;
+            }
+        };
+        let parsed = date::parse(&text);
+        if parsed.is_none() {
+            self.problem(
+                key,
+                format!("`{key}: {text}` is not a date Hugo reads"),
+                "write it as `2025-02-03`, `2025-02-03T15:00:00Z` or `2025-02-03 15:00:00+0000`",
+            );
+        }
+        parsed
+    }
+
+    fn cards(&mut self) -> Vec<Card> {
+        let items = match self.map.get("links") {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                let what = kind(other);
+                self.problem(
+                    "links",
+                    format!("`links` must be a list of cards, not {what}"),
+                    "write each card as `- title: ...` with `website: https://...`",
+                );
+                return Vec::new();
+            }
+        };
+        let mut cards = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Value::Object(card) = item else {
+                self.problem(
+                    "links",
+                    format!("`links` entry {} is not a card", i + 1),
+                    "give it `title:` and `website:` keys",
+                );
+                continue;
+            };
+            let field = |name: &str| match card
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v)
+            {
+                Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_owned())),
+                None | Some(Value::Null) | Some(Value::String(_)) => Ok(None),
+                Some(other) => Err(kind(other)),
+            };
+            let mut get = |name: &str, r: &mut Self| match field(name) {
+                Ok(v) => v,
+                Err(what) => {
+                    r.problem(
+                        "links",
+                        format!("`links` entry {}: `{name}` must be text, not {what}", i + 1),
+                        "quote it",
+                    );
+                    None
+                }
+            };
+            let title = get("title", self);
+            let description = get("description", self);
+            let website = get("website", self);
+            let image = get("image", self);
+            let Some(title) = title.or_else(|| website.clone()) else {
+                self.problem(
+                    "links",
+                    format!("`links` entry {} has neither `title` nor `website`", i + 1),
+                    "give the card a `title:` and a `website:`",
+                );
+                continue;
+            };
+            cards.push(Card {
+                title,
+                description,
+                website,
+                image,
+            });
+        }
+        cards
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a map",
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,244 @@
+//! What a post shows besides its body: the header (title, dates, reading time, lead, categories
+//! and tags), the link cards, the draft and problem boxes. Pure functions from resolved data to
+//! text: HTML for the `html` renderer, plain markdown for any other, every value escaped.
+
+use crate::date;
+use crate::diagnostic::Diagnostic;
+use crate::escape;
+use crate::post::{Card, Post};
+use std::fmt::Write;
+
+/// The post header. Empty when the front matter has nothing to show.
+pub fn header(post: &Post, minutes: usize, html: bool) -> String {
+    let mut out = String::new();
+    if html {
+        out.push_str("<header class=\"hugo-header\">\n");
+        chips(
+            &mut out,
+            "hugo-categories",
+            "Categories",
+            "hugo-category",
+            &post.categories,
+        );
+        if let Some(title) = &post.title {
+            let _ = writeln!(out, "<h1 class=\"hugo-title\">{}</h1>", escape::html(title));
+        }
+        if let Some(lead) = &post.description {
+            let _ = writeln!(out, "<p class=\"hugo-lead\">{}</p>", escape::html(lead));
+        }
+        out.push_str("<p class=\"hugo-meta\">");
+        if let Some(d) = &post.date {
+            let _ = write!(
+                out,
+                "<time class=\"hugo-date\" datetime=\"{}\">{}</time> ",
+                date::machine(d),
+                date::human(d)
+            );
+        }
+        let _ = write!(
+            out,
+            "<span class=\"hugo-reading-time\">{}</span>",
+            reading(minutes)
+        );
+        if let Some(m) = post.updated() {
+            let _ = write!(
+                out,
+                " <span class=\"hugo-updated\">Updated <time datetime=\"{}\">{}</time></span>",
+                date::machine(m),
+                date::human(m)
+            );
+        }
+        out.push_str("</p>\n");
+        chips(&mut out, "hugo-tags", "Tags", "hugo-tag", &post.tags);
+        out.push_str("</header>\n\n");
+    } else {
+        if let Some(title) = &post.title {
+            let _ = writeln!(out, "# {}\n", escape::markdown(title));
+        }
+        if let Some(lead) = &post.description {
+            let _ = writeln!(out, "*{}*\n", escape::markdown(lead));
+        }
+        let mut meta: Vec<String> = Vec::new();
+        meta.extend(post.date.as_ref().map(date::human));
+        meta.push(reading(minutes));
+        meta.extend(
+            post.updated()
+                .map(|m| format!("Updated {}", date::human(m))),
+        );
+        let _ = writeln!(out, "{}\n", meta.join(" · "));
+        for (label, items) in [("Categories", &post.categories), ("Tags", &post.tags)] {
+            if !items.is_empty() {
+                let list: Vec<String> = items.iter().map(|i| escape::markdown(i)).collect();
+                let _ = writeln!(out, "{label}: {}\n", list.join(", "));
+            }
+        }
+    }
+    out
+}
+
+fn reading(minutes: usize) -> String {
+    format!("{} min read", minutes.max(1))
+}
+
+fn chips(out: &mut String, list_class: &str, label: &str, chip_class: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = write!(out, "<ul class=\"{list_class}\" aria-label=\"{label}\">");
+    for item in items {
+        let _ = write!(
+            out,
+            "<li><span class=\"{chip_class}\">{}</span></li>",
+            escape::html(item)
+        );
+    }
+    out.push_str("</ul>\n");
+}
+
+/// The link cards, under a `## Links` heading. Cards must already have had unsafe URLs removed.
+pub fn cards(cards: &[Card], html: bool) -> String {
+    if cards.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("## Links\n\n");
+    if !html {
+        for card in cards {
+            let title = escape::markdown(&card.title);
+            match &card.website {
+                Some(url) => {
+                    let _ = write!(out, "- [{title}]({})", escape::markdown_url(url));
+                }
+                None => {
+                    let _ = write!(out, "- {title}");
+                }
+            }
+            if let Some(d) = &card.description {
+                let _ = write!(out, ": {}", escape::markdown(d));
+            }
+            out.push('\n');
+        }
+        return out;
+    }
+    out.push_str(
+        "<section class=\"hugo-links\" aria-label=\"Links\">\n<div class=\"hugo-cards\">\n",
+    );
+    for card in cards {
+        let title = escape::html(&card.title);
+        out.push_str("<article class=\"hugo-card\">");
+        match &card.website {
+            Some(url) => {
+                let _ = write!(
+                    out,
+                    "<a class=\"hugo-card-link\" href=\"{}\" target=\"_blank\" rel=\"noopener\">",
+                    escape::html(url)
+                );
+            }
+            None => out.push_str("<div class=\"hugo-card-link\">"),
+        }
+        let _ = write!(
+            out,
+            "<div class=\"hugo-card-body\"><p class=\"hugo-card-title\">{title}</p>"
+        );
+        let subtitle = card
+            .description
+            .clone()
+            .or_else(|| card.website.as_deref().map(host));
+        if let Some(s) = subtitle {
+            let _ = write!(
+                out,
+                "<p class=\"hugo-card-description\">{}</p>",
+                escape::html(&s)
+            );
+        }
+        let initial: String = card
+            .title
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map_or('?', |c| c)
+            .to_uppercase()
+            .collect();
+        let _ = write!(
+            out,
+            "</div><div class=\"hugo-card-media\"><span class=\"hugo-card-initial\" aria-hidden=\"true\">{}</span>",
+            escape::html(&initial)
+        );
+        if let Some(src) = &card.image {
+            let _ = write!(
+                out,
+                "<img class=\"hugo-card-image\" src=\"{}\" alt=\"{title}\" loading=\"lazy\" width=\"60\" height=\"60\">",
+                escape::html(src)
+            );
+        }
+        out.push_str("</div>");
+        out.push_str(if card.website.is_some() {
+            "</a>"
+        } else {
+            "</div>"
+        });
+        out.push_str("</article>\n");
+    }
+    out.push_str("</div>\n</section>\n");
+    out
+}
+
+/// The host of a URL, shown when a card has no description (`https://www.cncf.io/` -> `www.cncf.io`).
+fn host(url: &str) -> String {
+    let rest = url.split_once("//").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#'])
+        .next()
+        .unwrap_or(rest)
+        .to_owned()
+}
+
+/// The box that marks a draft shown under `mdbook serve`.
+pub fn draft_box(html: bool) -> String {
+    if html {
+        "<div class=\"hugo-draft\" role=\"note\"><strong>Draft</strong> This post is a draft: <code>mdbook build</code> leaves it out.</div>\n\n".into()
+    } else {
+        "> **Draft:** this post is a draft; `mdbook build` leaves it out.\n\n".into()
+    }
+}
+
+/// The box listing a page's problems under `mdbook serve`, so the writer sees them in the browser.
+pub fn problem_box(problems: &[Diagnostic], html: bool) -> String {
+    if problems.is_empty() {
+        return String::new();
+    }
+    let mut out = String::new();
+    if html {
+        out.push_str("<div class=\"hugo-error\" role=\"alert\"><p class=\"hugo-error-title\">mdbook-hugo found problems in this page</p><ul>");
+        for p in problems {
+            let _ = write!(
+                out,
+                "<li><code>{}</code> {}",
+                escape::html(&p.location()),
+                escape::html(&p.message)
+            );
+            if let Some(h) = &p.hint {
+                let _ = write!(out, " <em>{}</em>", escape::html(h));
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></div>\n\n");
+    } else {
+        out.push_str("> **mdbook-hugo found problems in this page:**\n");
+        for p in problems {
+            let _ = writeln!(out, "> - {}", escape::markdown(&p.to_string()));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The mark placed right after a link that does not resolve, under `mdbook serve`.
+pub fn link_mark(message: &str, html: bool) -> String {
+    if html {
+        let m = escape::html(message);
+        format!("<mark class=\"hugo-link-error\" title=\"{m}\">⚠ {m}</mark>")
+    } else {
+        format!(" **⚠ {}**", escape::markdown(message))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,331 @@
+//! One pass of pulldown-cmark over a chapter's body, with the options mdBook renders with,
+//! collecting what the later steps need: every link destination with its exact byte range in the
+//! author's source (inline links, images, reference definitions, autolinks, raw HTML `href` and
+//! `src`), the `ref`/`relref` shortcodes outside code, the heading ids mdBook 0.5 will give, and the
+//! word count for the reading time.
+
+use mdbook_markdown::pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// How a destination is written, which decides how it can be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// `[text](dest)`, `![alt](dest)`, a reference definition `[x]: dest`, or an HTML attribute:
+    /// the range covers the destination alone (inside `<>` when the author used them).
+    Destination,
+    /// `<https://...>`: the range covers the whole autolink, brackets included.
+    Autolink,
+    /// `{{< ref "x" >}}`: the range covers the whole shortcode.
+    Shortcode,
+}
+
+/// A link destination found in the chapter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// The destination as written (for a shortcode, its path argument).
+    pub dest: String,
+    /// Byte range in the chapter's source to replace.
+    pub range: Range<usize>,
+    pub form: Form,
+    /// Where a problem mark may go (after the link, outside any tag).
+    pub after: usize,
+}
+
+/// What one pass over a chapter's body found.
+#[derive(Debug, Default, Clone)]
+pub struct Scan {
+    pub sites: Vec<Site>,
+    /// Every fragment id a link may target: headings (as mdBook makes them) and raw `id`s.
+    pub anchors: HashSet<String>,
+    pub words: usize,
+}
+
+/// Scans `source[body_start..]`; ranges are offsets into `source`.
+pub fn scan(source: &str, body_start: usize) -> Scan {
+    let body = &source[body_start..];
+    let mut out = Scan::default();
+    let mut code: Vec<Range<usize>> = Vec::new();
+    let mut used_ids = HashSet::new();
+    let mut heading: Option<String> = None;
+    let mut link_stack: Vec<(Range<usize>, usize, bool)> = Vec::new(); // (link range, inner end, rewrite)
+    let options = MarkdownOptions::default();
+    let mut parser = new_cmark_parser(body, &options).into_offset_iter();
+    for (event, range) in parser.by_ref() {
+        if let Some((_, inner_end, _)) = link_stack.last_mut() {
+            if !matches!(event, Event::End(TagEnd::Link | TagEnd::Image)) {
+                *inner_end = (*inner_end).max(range.end);
+            }
+        }
+        match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                out.anchors.insert(id.to_string());
+            }
+            Event::Start(Tag::Heading { id: None, .. } | Tag::DefinitionListTitle) => {
+                heading = Some(String::new())
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::DefinitionListTitle) => {
+                if let Some(text) = heading.take() {
+                    out.anchors
+                        .insert(unique_id(&id_from_content(&text), &mut used_ids));
+                }
+            }
+            Event::Start(
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    ..
+                }
+                | Tag::Image {
+                    link_type,
+                    dest_url,
+                    ..
+                },
+            ) => {
+                let opener = if body[range.start..].starts_with('!') {
+                    2
+                } else {
+                    1
+                };
+                match link_type {
+                    LinkType::Inline => {
+                        link_stack.push((range.clone(), range.start + opener, true))
+                    }
+                    LinkType::Autolink => {
+                        out.sites.push(Site {
+                            dest: dest_url.to_string(),
+                            range: body_start + range.start..body_start + range.end,
+                            form: Form::Autolink,
+                            after: body_start + range.end,
+                        });
+                        link_stack.push((range.clone(), range.start, false));
+                    }
+                    _ => link_stack.push((range.clone(), range.start, false)),
+                }
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some((link, inner_end, true)) = link_stack.pop() {
+                    if let Some(dest) = inline_destination(body, inner_end, link.end) {
+                        out.sites.push(Site {
+                            dest: body[dest.clone()]
+                                .trim_start_matches('<')
+                                .trim_end_matches('>')
+                                .to_owned(),
+                            range: body_start + dest.start..body_start + dest.end,
+                            form: Form::Destination,
+                            after: body_start + link.end,
+                        });
+                    }
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => code.push(range.clone()),
+            Event::Code(text) => {
+                code.push(range.clone());
+                out.words += text.split_whitespace().count();
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&text);
+                }
+            }
+            Event::Html(text) | Event::InlineHtml(text) => {
+                if body.get(range.clone()) == Some(&*text) {
+                    html_attributes(&text, body_start + range.start, &mut out);
+                }
+            }
+            Event::Text(text) => {
+                out.words += text.split_whitespace().count();
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (_, def) in parser.reference_definitions().iter() {
+        if let Some(dest) = definition_destination(body, def.span.clone()) {
+            out.sites.push(Site {
+                dest: body[dest.clone()]
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .to_owned(),
+                range: body_start + dest.start..body_start + dest.end,
+                form: Form::Destination,
+                after: body_start + def.span.end,
+            });
+        }
+    }
+    shortcodes(body, body_start, &code, &mut out.sites);
+    out.sites.sort_by_key(|s| s.range.start);
+    out
+}
+
+/// The destination of an inline link `[text](dest "title")` whose text ends at `inner_end` and
+/// whole link ends at `end`; `None` when the source is not shaped as expected.
+fn inline_destination(body: &str, inner_end: usize, end: usize) -> Option<Range<usize>> {
+    let tail = body.get(inner_end..end)?;
+    let open = tail.find("](")? + 2;
+    // Only the closing bracket of the text may stand between the text and `](`.
+    if !tail[..open - 2].trim().is_empty() {
+        return None;
+    }
+    destination_at(body, inner_end + open, end)
+}
+
+/// The destination of a reference definition `[label]: dest "title"` spanning `span`.
+fn definition_destination(body: &str, span: Range<usize>) -> Option<Range<usize>> {
+    let text = body.get(span.clone())?;
+    let colon = text.find("]:")? + 2;
+    destination_at(body, span.start + colon, span.end)
+}
+
+/// A destination starting after optional whitespace (one line break at most) at `from`.
+fn destination_at(body: &str, from: usize, limit: usize) -> Option<Range<usize>> {
+    let text = body.get(from..limit)?;
+    let start = from + (text.len() - text.trim_start().len());
+    let rest = body.get(start..limit)?;
+    if rest.starts_with('<') {
+        let close = rest.find('>')?;
+        return Some(start..start + close + 1);
+    }
+    let mut depth = 0i32;
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(start..start + i),
+            ')' => depth -= 1,
+            c if c.is_whitespace() || c.is_control() => return Some(start..start + i),
+            _ => {}
+        }
+    }
+    Some(start..limit)
+}
+
+/// `href`, `src` and `id` attributes in a piece of raw HTML starting at `base`.
+fn html_attributes(html: &str, base: usize, out: &mut Scan) {
+    let lower = html.to_ascii_lowercase();
+    for name in ["href", "src", "id", "name"] {
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(name) {
+            let at = from + found;
+            from = at + name.len();
+            let before_ok = at > 0 && lower.as_bytes()[at - 1].is_ascii_whitespace();
+            let rest = &html[from..];
+            let after_eq = rest.trim_start();
+            if !before_ok || !after_eq.starts_with('=') {
+                continue;
+            }
+            let value_from = from + (rest.len() - after_eq.len()) + 1;
+            let value_text = &html[value_from..];
+            let lead = value_text.len() - value_text.trim_start().len();
+            let value_start = value_from + lead;
+            let (start, end) = match html[value_start..].chars().next() {
+                Some(q @ ('"' | '\'')) => match html[value_start + 1..].find(q) {
+                    Some(len) => (value_start + 1, value_start + 1 + len),
+                    None => continue,
+                },
+                _ => {
+                    let len = html[value_start..]
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .unwrap_or(html.len() - value_start);
+                    (value_start, value_start + len)
+                }
+            };
+            let value = &html[start..end];
+            if name == "id" || name == "name" {
+                out.anchors.insert(value.to_owned());
+            } else {
+                let tag_end = html[end..].find('>').map_or(html.len(), |i| end + i + 1);
+                out.sites.push(Site {
+                    dest: value.to_owned(),
+                    range: base + start..base + end,
+                    form: Form::Destination,
+                    after: base + tag_end,
+                });
+            }
+        }
+    }
+}
+
+/// `{{< ref "x" >}}` / `{{< relref "x" >}}` (and `{{% %}}`) outside code.
+fn shortcodes(body: &str, base: usize, code: &[Range<usize>], sites: &mut Vec<Site>) {
+    let mut from = 0;
+    while let Some(found) = body[from..].find("{{") {
+        let start = from + found;
+        from = start + 2;
+        let rest = &body[start + 2..];
+        let (close, inner) = match rest.chars().next() {
+            Some('<') => (">}}", &rest[1..]),
+            Some('%') => ("%}}", &rest[1..]),
+            _ => continue,
+        };
+        let Some(end_rel) = inner.find(close) else {
+            continue;
+        };
+        let call = inner[..end_rel].trim();
+        let Some(args) = call
+            .strip_prefix("relref")
+            .or_else(|| call.strip_prefix("ref"))
+        else {
+            continue;
+        };
+        if !args.starts_with(char::is_whitespace) || code.iter().any(|c| c.contains(&start)) {
+            continue;
+        }
+        let end = start + 3 + end_rel + close.len();
+        if let Some(path) = shortcode_path(args.trim()) {
+            sites.push(Site {
+                dest: path,
+                range: base + start..base + end,
+                form: Form::Shortcode,
+                after: base + end,
+            });
+        }
+        from = end;
+    }
+}
+
+/// The path argument of a `ref` shortcode: the first positional argument or `path=`, quoted with
+/// `"`, backticks, or bare.
+fn shortcode_path(args: &str) -> Option<String> {
+    let args = args
+        .strip_prefix("path")
+        .map(|a| a.trim_start())
+        .and_then(|a| a.strip_prefix('='))
+        .map_or(args, str::trim_start);
+    let mut chars = args.chars();
+    match chars.next()? {
+        q @ ('"' | '`') => Some(args[1..].split(q).next()?.to_owned()),
+        _ => args.split_whitespace().next().map(str::to_owned),
+    }
+}
+
+/// mdBook 0.5's heading id: lowercased, alphanumerics `_` and `-` kept, whitespace to `-`.
+pub fn id_from_content(content: &str) -> String {
+    content
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            c if c.is_alphanumeric() || c == '_' || c == '-' => Some(c),
+            c if c.is_whitespace() => Some('-'),
+            _ => None,
+        })
+        .collect()
+}
+
+/// mdBook 0.5's de-duplication: `id`, then `id-1`, `id-2`, ...
+fn unique_id(id: &str, used: &mut HashSet<String>) -> String {
+    if used.insert(id.to_owned()) {
+        return id.to_owned();
+    }
+    (1..)
+        .map(|n| format!("{id}-{n}"))
+        .find(|c| used.insert(c.clone()))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,78 @@
+use super::*;
+
+fn dests(src: &str) -> Vec<(String, String, Form)> {
+    scan(src, 0)
+        .sites
+        .into_iter()
+        .map(|s| (s.dest, src[s.range].to_owned(), s.form))
+        .collect()
+}
+
+#[test]
+fn every_link_form_is_found_with_its_exact_range() {
+    let src = "[a](/p/x) ![i](</p/y/#h> \"t\") [r][d] <https://e.org/p/z/>\n\n[d]: /p/w/?q=1\n\n<a href=\"/p/v\">v</a>\n";
+    let got = dests(src);
+    assert_eq!(
+        got,
+        [
+            ("/p/x".into(), "/p/x".into(), Form::Destination),
+            ("/p/y/#h".into(), "</p/y/#h>".into(), Form::Destination),
+            (
+                "https://e.org/p/z/".into(),
+                "<https://e.org/p/z/>".into(),
+                Form::Autolink
+            ),
+            ("/p/w/?q=1".into(), "/p/w/?q=1".into(), Form::Destination),
+            ("/p/v".into(), "/p/v".into(), Form::Destination),
+        ]
+    );
+}
+
+#[test]
+fn nested_brackets_parentheses_and_multiline_links() {
+    let src = "[a [b] `c`](/p/x_(y) 'title')\n[multi\nline](\n/p/z)";
+    let got: Vec<String> = dests(src).into_iter().map(|d| d.1).collect();
+    assert_eq!(got, ["/p/x_(y)", "/p/z"]);
+}
+
+#[test]
+fn code_and_lookalikes_are_not_links() {
+    let src =
+        "`[a](/p/x)` and\n\n```\n[b](/p/y) {{< ref \"z\" >}}\n```\n\n\\[c](/p/w) [d] (/p/v)\n";
+    assert_eq!(dests(src), []);
+}
+
+#[test]
+fn shortcodes_outside_code() {
+    let src = "[a]({{< ref \"post/x.md#h\" >}}) [b]({{% relref `y` %}}) {{< relref path=\"z\" >}} {{< figure src=\"q\" >}}";
+    let got = dests(src);
+    assert_eq!(
+        got.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(),
+        ["post/x.md#h", "y", "z"]
+    );
+    assert_eq!(got[0].1, "{{< ref \"post/x.md#h\" >}}");
+}
+
+#[test]
+fn heading_ids_as_mdbook_makes_them() {
+    let src = "# Control plane\n\n## Control plane\n\n## The `kubelet`: a “node” agent!\n\n### Custom {#my-id}\n\nTerm\n: def\n\n<div id=\"raw\"></div>\n";
+    let a = scan(src, 0).anchors;
+    for id in [
+        "control-plane",
+        "control-plane-1",
+        "the-kubelet-a-node-agent",
+        "my-id",
+        "term",
+        "raw",
+    ] {
+        assert!(a.contains(id), "{id} missing from {a:?}");
+    }
+}
+
+#[test]
+fn offsets_are_into_the_whole_source() {
+    let src = "---\nt: 1\n---\n[a](/p/x)";
+    let s = scan(src, 12);
+    assert_eq!(&src[s.sites[0].range.clone()], "/p/x");
+    assert_eq!(s.words, 1);
+}
