@@ -38,6 +38,8 @@ pub struct Settings {
     pub book_title: Option<String>,
     /// mdBook's built-in preprocessors (`index`, `links`) run.
     pub default_preprocessors: bool,
+    /// The source folder on disk, to find posts SUMMARY.md does not list.
+    pub src_dir: Option<std::path::PathBuf>,
 }
 
 impl Settings {
@@ -113,6 +115,7 @@ impl Settings {
             cards,
             book_title: ctx.config.book.title.clone(),
             default_preprocessors: ctx.config.build.use_default_preprocessors,
+            src_dir: Some(ctx.root.join(&ctx.config.book.src)),
         })
     }
 
@@ -128,6 +131,7 @@ impl Settings {
             cards: CardsAt::End,
             book_title: None,
             default_preprocessors: true,
+            src_dir: None,
         }
     }
 }

@@ -173,7 +173,12 @@ pub fn parse(source: &str, block: &Block) -> Result<Map<String, Value>, Problem>
 
 fn parse_yaml(text: &str, base: usize) -> Result<Value, Problem> {
     serde_yaml::from_str::<Value>(text).map_err(|e| {
-        let at = base + e.location().map_or(0, |l| l.index());
+        // An error at the very end (an unclosed `[`) belongs to the last line, not the fence.
+        let index = e
+            .location()
+            .map_or(0, |l| l.index())
+            .min(text.trim_end().len());
+        let at = base + index;
         // serde_yaml appends its own "at line L column C", which counts from the block's start: drop it.
         let message = e.to_string();
         let message = message
@@ -246,8 +251,7 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 
 /// Where `key` is written in the front matter, for diagnostics about its value: the byte offset
 /// of the key's first occurrence at the start of a line (YAML, TOML) or as a quoted key (JSON).
-/// Falls back to the block's start.
-pub fn key_offset(source: &str, block: &Block, key: &str) -> usize {
+pub fn key_offset(source: &str, block: &Block, key: &str) -> Option<usize> {
     let text = &source[block.inner.clone()];
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -260,12 +264,12 @@ pub fn key_offset(source: &str, block: &Block, key: &str) -> usize {
         {
             let after = candidate[key.len()..].trim_start_matches('"').trim_start();
             if after.starts_with(':') || after.starts_with('=') {
-                return block.inner.start + line_start + indent;
+                return Some(block.inner.start + line_start + indent);
             }
         }
         line_start += line.len();
     }
-    block.inner.start
+    None
 }
 
 #[cfg(test)]

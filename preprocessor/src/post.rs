@@ -131,8 +131,20 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// A problem at the value of `key` (at the key when the value is on later lines).
     fn problem(&mut self, key: &str, message: String, hint: &str) {
-        let at = front_matter::key_offset(self.source, self.block, key);
+        let at = match front_matter::key_offset(self.source, self.block, key) {
+            Some(at) => {
+                let line = &self.source[at..self.source[at..]
+                    .find('\n')
+                    .map_or(self.source.len(), |i| at + i)];
+                let value = line.find([':', '=']).map(|sep| {
+                    sep + 1 + (line[sep + 1..].len() - line[sep + 1..].trim_start().len())
+                });
+                at + value.filter(|&v| v < line.trim_end().len()).unwrap_or(0)
+            }
+            None => self.block.inner.start,
+        };
         self.problems.push(Problem {
             at,
             message,
@@ -268,7 +280,7 @@ impl Reader<'_> {
                 None | Some(Value::Null) | Some(Value::String(_)) => Ok(None),
                 Some(other) => Err(kind(other)),
             };
-            let mut get = |name: &str, r: &mut Self| match field(name) {
+            let get = |name: &str, r: &mut Self| match field(name) {
                 Ok(v) => v,
                 Err(what) => {
                     r.problem(

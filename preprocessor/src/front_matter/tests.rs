@@ -107,7 +107,8 @@ fn a_list_is_not_a_map() {
 fn key_offsets_find_the_line() {
     let s = "---\ntitle: A\nDate: x\n---\n";
     let b = block(s);
-    assert_eq!(key_offset(s, &b, "date"), s.find("Date").unwrap());
+    assert_eq!(key_offset(s, &b, "date"), s.find("Date"));
+    assert_eq!(key_offset(s, &b, "slug"), None);
     let j = "{\"title\": 1}";
-    assert_eq!(key_offset(j, &block(j), "title"), 0);
+    assert_eq!(key_offset(j, &block(j), "title"), Some(0));
 }

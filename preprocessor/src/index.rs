@@ -1,0 +1,237 @@
+//! The index of the whole book: every post by slug, alias, `url`, source path and file name,
+//! with the anchors each one's headings make. Built once, before any chapter is rewritten, so a
+//! link can point forward; duplicate slugs are reported here, naming both files.
+
+use crate::diagnostic::Diagnostic;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// One chapter as a link target.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    /// The chapter's path as mdBook renders it (`post/x/index.md`), relative to the source folder.
+    pub path: PathBuf,
+    /// The file the author wrote, relative to the source folder (`post/x/README.md`).
+    pub source: PathBuf,
+    /// The file relative to the book root, for diagnostics.
+    pub file: String,
+    pub slug: Option<String>,
+    /// Site paths that also lead here: `aliases` and `url`, normalized with a trailing `/`.
+    pub paths: Vec<String>,
+    pub anchors: HashSet<String>,
+    /// A draft left out of this build.
+    pub omitted: bool,
+    /// Byte offset of the `slug` (or title) key, for duplicate-slug diagnostics.
+    pub slug_at: (usize, usize),
+}
+
+/// All chapters, looked up the ways links look them up.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub entries: Vec<Entry>,
+    by_slug: HashMap<String, usize>,
+    by_path: HashMap<String, usize>,
+    by_source: HashMap<String, usize>,
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    /// Indexes `entries`; two posts with one slug are a diagnostic each, naming the other file.
+    pub fn new(entries: Vec<Entry>) -> (Index, Vec<Diagnostic>) {
+        let mut index = Index {
+            entries,
+            ..Index::default()
+        };
+        let mut problems = Vec::new();
+        for (i, e) in index.entries.iter().enumerate() {
+            if let Some(slug) = &e.slug {
+                if let Some(&first) = index.by_slug.get(slug) {
+                    let other = &index.entries[first];
+                    for (at, with) in [(e, other), (other, e)] {
+                        problems.push(Diagnostic {
+                            file: at.file.clone(),
+                            line: at.slug_at.0,
+                            column: at.slug_at.1,
+                            message: format!(
+                                "two posts have the slug `{slug}`: {} and {}",
+                                at.file, with.file
+                            ),
+                            hint: Some("give one of them another `slug:`".into()),
+                        });
+                    }
+                } else {
+                    index.by_slug.insert(slug.clone(), i);
+                }
+            }
+            for p in &e.paths {
+                index.by_path.entry(p.clone()).or_insert(i);
+            }
+            index.by_source.insert(content_key(&e.source), i);
+            if let Some(name) = bundle_or_file_name(&e.source) {
+                index.by_name.entry(name).or_default().push(i);
+            }
+        }
+        (index, problems)
+    }
+
+    pub fn slug(&self, slug: &str) -> Option<usize> {
+        self.by_slug.get(slug).copied()
+    }
+
+    /// A site path (`/old/path/`) that an alias or `url` gives.
+    pub fn site_path(&self, path: &str) -> Option<usize> {
+        self.by_path.get(&with_slash(path)).copied()
+    }
+
+    pub fn slugs(&self) -> impl Iterator<Item = &str> {
+        self.by_slug.keys().map(String::as_str)
+    }
+
+    /// Resolves a `ref`/`relref` path as Hugo does: lowercased, spaces to `-`, `.md` added when
+    /// there is no extension; relative to the page's folder, then from the content root, then a
+    /// bare name by file or bundle name. `Err` names the candidates when a name is ambiguous.
+    pub fn content_path(&self, from: &Path, path: &str) -> Result<Option<usize>, Vec<usize>> {
+        let clean = path.trim().to_lowercase().replace(' ', "-");
+        let rooted = clean.trim_start_matches('/');
+        let dir = from.parent().unwrap_or(Path::new(""));
+        let mut tries = Vec::new();
+        if !clean.starts_with('/') {
+            tries.push(normalize(&dir.join(rooted)));
+        }
+        tries.push(normalize(Path::new(rooted)));
+        for t in tries {
+            let t = t.trim_end_matches('/').to_owned();
+            let stem = t.strip_suffix(".md").unwrap_or(&t).to_owned();
+            for key in [
+                stem.clone(),
+                format!("{stem}/index"),
+                format!("{stem}/_index"),
+            ] {
+                if let Some(&i) = self.by_source.get(&key) {
+                    return Ok(Some(i));
+                }
+            }
+        }
+        if !rooted.contains('/') {
+            let name = rooted.strip_suffix(".md").unwrap_or(rooted);
+            return match self.by_name.get(name).map(Vec::as_slice) {
+                Some([one]) => Ok(Some(*one)),
+                Some(many) => Err(many.to_vec()),
+                None => Ok(None),
+            };
+        }
+        Ok(None)
+    }
+}
+
+/// A source path as `ref` compares them: lowercased, `/`-separated, without `.md`.
+fn content_key(source: &Path) -> String {
+    let s = normalize(source).to_lowercase();
+    s.strip_suffix(".md").map(str::to_owned).unwrap_or(s)
+}
+
+/// The name a bare `ref "x"` finds: the file's stem, or the bundle folder of an `index.md`.
+fn bundle_or_file_name(source: &Path) -> Option<String> {
+    let stem = source.file_stem()?.to_str()?.to_lowercase();
+    if stem == "index" || stem == "_index" {
+        return Some(source.parent()?.file_name()?.to_str()?.to_lowercase());
+    }
+    Some(stem)
+}
+
+/// `a/./b/../c` as `a/c`, with `/` separators.
+fn normalize(path: &Path) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for c in path.to_str().unwrap_or_default().split(['/', '\\']) {
+        match c {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    parts.join("/")
+}
+
+/// A site path with one trailing `/`, as aliases are compared.
+pub fn with_slash(path: &str) -> String {
+    format!("{}/", path.trim_end_matches('/'))
+}
+
+/// The relative URL path from chapter `from` to chapter `to` (both relative to the source
+/// folder): `../kubernetes-intro/index.md`.
+pub fn relative(from: &Path, to: &Path) -> String {
+    let from_dir: Vec<String> = normalize(from.parent().unwrap_or(Path::new("")))
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let to_norm = normalize(to);
+    let to_parts: Vec<&str> = to_norm.split('/').collect();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == *b)
+        .count()
+        .min(to_parts.len().saturating_sub(1));
+    let mut out = String::new();
+    for _ in common..from_dir.len() {
+        out.push_str("../");
+    }
+    out.push_str(&to_parts[common..].join("/"));
+    out.replace(' ', "%20")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(source: &str, slug: &str) -> Entry {
+        Entry {
+            path: source.into(),
+            source: source.into(),
+            file: format!("book/{source}"),
+            slug: Some(slug.into()),
+            ..Entry::default()
+        }
+    }
+
+    #[test]
+    fn relative_paths_between_chapters() {
+        let r = |a: &str, b: &str| relative(Path::new(a), Path::new(b));
+        assert_eq!(r("post/a/index.md", "post/b/index.md"), "../b/index.md");
+        assert_eq!(r("post/a/index.md", "post/a/index.md"), "index.md");
+        assert_eq!(r("_index.md", "post/b/index.md"), "post/b/index.md");
+        assert_eq!(r("post/a/index.md", "_index.md"), "../../_index.md");
+        assert_eq!(r("a.md", "my post.md"), "my%20post.md");
+    }
+
+    #[test]
+    fn duplicate_slugs_name_both_files() {
+        let (index, problems) = Index::new(vec![entry("a.md", "x"), entry("b.md", "x")]);
+        assert_eq!(problems.len(), 2);
+        assert!(
+            problems[0].message.contains("book/b.md and book/a.md"),
+            "{}",
+            problems[0]
+        );
+        assert_eq!(index.slug("x"), Some(0));
+    }
+
+    #[test]
+    fn refs_resolve_as_hugo_resolves_them() {
+        let (index, _) = Index::new(vec![
+            entry("post/one/index.md", "1"),
+            entry("post/Two Words.md", "2"),
+            entry("docs/two words.md", "3"),
+        ]);
+        let from = Path::new("post/one/index.md");
+        assert_eq!(index.content_path(from, "post/one"), Ok(Some(0)));
+        assert_eq!(index.content_path(from, "/post/one/index.md"), Ok(Some(0)));
+        assert_eq!(index.content_path(from, "one"), Ok(Some(0)));
+        assert_eq!(index.content_path(from, "../Two Words.md"), Ok(Some(1)));
+        assert_eq!(index.content_path(from, "two words"), Err(vec![1, 2]));
+        assert_eq!(index.content_path(from, "nothing"), Ok(None));
+    }
+}

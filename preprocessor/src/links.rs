@@ -1,0 +1,249 @@
+//! Links between posts, Hugo's way: `/p/<slug>/` permalinks (the pattern is configurable, and
+//! absolute URLs on the site's base URL count), aliases and `url`s, and `ref`/`relref` shortcode
+//! paths, each resolved to the relative path of the target chapter's file, anchor and query kept.
+//! What does not resolve says why, with the closest slug or heading when there is one.
+
+use crate::config::Settings;
+use crate::diagnostic::did_you_mean;
+use crate::escape;
+use crate::front_matter::{self, Found};
+use crate::index::{self, Entry, Index};
+use crate::post::Post;
+use crate::scan::{Form, Site};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// What to do with one link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not a link to a post (an external URL, a relative file): left exactly as written.
+    Leave,
+    /// Replace the site's range with this text.
+    Rewrite(String),
+    /// A link to a post that does not resolve: why, and what to do.
+    Problem(String, Option<String>),
+}
+
+/// Resolves links against the book's index.
+pub struct Resolver<'a> {
+    index: &'a Index,
+    settings: &'a Settings,
+    prefix: String,
+    suffix: String,
+    /// Posts on disk under the source folder but not in SUMMARY.md, by slug; read on first need.
+    unlisted: OnceLock<HashMap<String, String>>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(index: &'a Index, settings: &'a Settings) -> Self {
+        let (prefix, suffix) = settings
+            .permalink
+            .split_once(":slug")
+            .unwrap_or(("/p/", "/"));
+        Resolver {
+            index,
+            settings,
+            prefix: prefix.to_owned(),
+            suffix: suffix.to_owned(),
+            unlisted: OnceLock::new(),
+        }
+    }
+
+    /// Resolves `site`, found in chapter `from`.
+    pub fn resolve(&self, from: &Entry, site: &Site) -> Outcome {
+        let target = match site.form {
+            Form::Shortcode => self.shortcode(from, &site.dest),
+            Form::Destination | Form::Autolink => self.permalink(&site.dest),
+        };
+        let (i, query, fragment) = match target {
+            Ok(Some(t)) => t,
+            Ok(None) => return Outcome::Leave,
+            Err((message, hint)) => return Outcome::Problem(message, hint),
+        };
+        let to = &self.index.entries[i];
+        if to.omitted {
+            return Outcome::Problem(
+                format!("`{}` links to {}, a draft left out of this build", site.dest, to.file),
+                Some("link to it once it is published, or build with `drafts = true` in [preprocessor.hugo]".into()),
+            );
+        }
+        if let Some(f) = fragment.filter(|f| !f.is_empty() && !to.anchors.contains(*f)) {
+            let hint = did_you_mean(f, to.anchors.iter().map(String::as_str))
+                .map(|c| format!("did you mean `#{c}`?"))
+                .or_else(|| Some(format!("link to one of the headings of {}", to.file)));
+            return Outcome::Problem(
+                format!(
+                    "no heading `#{f}` in {} (linked as `{}`)",
+                    to.file, site.dest
+                ),
+                hint,
+            );
+        }
+        let url = self.url(from, to, query, fragment);
+        Outcome::Rewrite(match site.form {
+            Form::Autolink => format!("[{}]({url})", escape::markdown(&site.dest)),
+            _ => url,
+        })
+    }
+
+    /// The relative URL from `from` to `to`: the `.md` file mdBook renames, or the `.html` page
+    /// itself when a query must survive (mdBook's `.md` rewriting drops queries).
+    fn url(&self, from: &Entry, to: &Entry, query: Option<&str>, fragment: Option<&str>) -> String {
+        let mut path = to.path.clone();
+        if self.settings.default_preprocessors
+            && path
+                .file_stem()
+                .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+        {
+            path.set_file_name("index.md");
+        }
+        let mut url = index::relative(&from.path, &path);
+        if let (Some(q), true) = (query, self.settings.html) {
+            url = format!("{}.html?{q}", url.strip_suffix(".md").unwrap_or(&url));
+        } else if let Some(q) = query {
+            url = format!("{url}?{q}");
+        }
+        if let Some(f) = fragment {
+            url = format!("{url}#{f}");
+        }
+        url
+    }
+
+    /// A site path: `/p/<slug>/...`, an alias or `url`, or the same on the base URL.
+    #[allow(clippy::type_complexity)]
+    fn permalink<'d>(
+        &self,
+        dest: &'d str,
+    ) -> Result<Option<(usize, Option<&'d str>, Option<&'d str>)>, (String, Option<String>)> {
+        let on_site = match &self.settings.base_url {
+            Some(base) => dest
+                .strip_prefix(base.as_str())
+                .filter(|r| r.is_empty() || r.starts_with(['/', '?', '#']))
+                .unwrap_or(dest),
+            None => dest,
+        };
+        if !on_site.starts_with('/') || on_site.starts_with("//") {
+            return Ok(None);
+        }
+        let (rest, fragment) = split_off(on_site, '#');
+        let (path, query) = split_off(rest, '?');
+        if let Some(i) = self.index.site_path(path) {
+            return Ok(Some((i, query, fragment)));
+        }
+        let Some(slug) = self.slug_of(path) else {
+            return Ok(None);
+        };
+        match self.index.slug(slug) {
+            Some(i) => Ok(Some((i, query, fragment))),
+            None => Err(self.unknown_slug(slug, dest)),
+        }
+    }
+
+    /// The slug in a path shaped like the permalink pattern, with or without its trailing `/`.
+    fn slug_of<'d>(&self, path: &'d str) -> Option<&'d str> {
+        let rest = path.strip_prefix(self.prefix.as_str())?;
+        let slug = rest
+            .strip_suffix(self.suffix.as_str())
+            .or_else(|| rest.strip_suffix(self.suffix.trim_end_matches('/')))
+            .unwrap_or(rest);
+        (!slug.is_empty() && !slug.contains('/')).then_some(slug)
+    }
+
+    fn unknown_slug(&self, slug: &str, dest: &str) -> (String, Option<String>) {
+        if let Some(file) = self.unlisted().get(slug) {
+            return (
+                format!(
+                    "`{dest}`: the post with slug `{slug}` is {file}, which SUMMARY.md does not list"
+                ),
+                Some(format!("add it to {}/SUMMARY.md", self.settings.src)),
+            );
+        }
+        let hint = did_you_mean(slug, self.index.slugs())
+            .map(|c| format!("did you mean `{c}`?"))
+            .unwrap_or_else(|| "check the post's `slug:` front matter".into());
+        (format!("unknown post `{slug}` in link {dest}"), Some(hint))
+    }
+
+    fn shortcode<'d>(
+        &self,
+        from: &Entry,
+        dest: &'d str,
+    ) -> Result<Option<(usize, Option<&'d str>, Option<&'d str>)>, (String, Option<String>)> {
+        let (path, fragment) = split_off(dest, '#');
+        if path.is_empty() {
+            let me = self.index.entries.iter().position(|e| e.path == from.path);
+            return Ok(me.map(|i| (i, None, fragment)));
+        }
+        match self.index.content_path(&from.source, path) {
+            Ok(Some(i)) => Ok(Some((i, None, fragment))),
+            Ok(None) => Err((
+                format!("`ref \"{dest}\"`: no post at `{path}` in the book"),
+                Some("write the path from the book's source folder, like `post/x/index.md`, or the post's file name".into()),
+            )),
+            Err(many) => {
+                let files: Vec<&str> = many.iter().map(|&i| self.index.entries[i].file.as_str()).collect();
+                Err((format!("`ref \"{dest}\"` is ambiguous: {}", files.join(", ")), Some("write more of the path".into())))
+            }
+        }
+    }
+
+    /// Slugs of the posts under the source folder that SUMMARY.md does not list.
+    fn unlisted(&self) -> &HashMap<String, String> {
+        self.unlisted.get_or_init(|| {
+            let Some(src) = &self.settings.src_dir else {
+                return HashMap::new();
+            };
+            let listed: Vec<&Path> = self
+                .index
+                .entries
+                .iter()
+                .map(|e| e.source.as_path())
+                .collect();
+            let mut found = HashMap::new();
+            let mut stack = vec![src.clone()];
+            while let Some(dir) = stack.pop() {
+                let Ok(read) = std::fs::read_dir(&dir) else {
+                    continue;
+                };
+                for entry in read.flatten() {
+                    let path = entry.path();
+                    if path.is_dir() {
+                        stack.push(path);
+                        continue;
+                    }
+                    let Ok(rel) = path.strip_prefix(src) else {
+                        continue;
+                    };
+                    if path.extension().is_none_or(|e| e != "md") || listed.contains(&rel) {
+                        continue;
+                    }
+                    if let Some(slug) = slug_of_file(&path) {
+                        found.insert(slug, format!("{}/{}", self.settings.src, rel.display()));
+                    }
+                }
+            }
+            found
+        })
+    }
+}
+
+fn slug_of_file(path: &PathBuf) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let Found::Block(block) = front_matter::find(&text) else {
+        return None;
+    };
+    let map = front_matter::parse(&text, &block).ok()?;
+    Post::from_map(&map, &text, &block).0.slug
+}
+
+/// `s` split at the first `sep`: before, and after when there is one.
+fn split_off(s: &str, sep: char) -> (&str, Option<&str>) {
+    match s.split_once(sep) {
+        Some((a, b)) => (a, Some(b)),
+        None => (s, None),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,307 @@
+//! The real book through `mdbook build` and `mdbook serve`'s settings, and fixture books for
+//! drafts, problems and renderers.
+
+use crate::support::{self, Fixture, page};
+use std::path::Path;
+
+/// Every `href`/`src` of a page that is relative (no scheme, not `#` alone), with the fragment
+/// and query cut.
+fn local_links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for piece in html.split(attr).skip(1) {
+            let value = &piece[..piece.find('"').unwrap_or(0)];
+            if value.is_empty()
+                || value.starts_with('#')
+                || value.contains(':')
+                || value.starts_with("//")
+            {
+                continue;
+            }
+            let path = value.split(['#', '?']).next().unwrap_or_default();
+            if !path.is_empty() {
+                out.push(path.to_owned());
+            }
+        }
+    }
+    out
+}
+
+fn html_pages(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            html_pages(&path, out);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_seed_post_renders_with_its_header_and_cards() {
+    let out = support::build_book();
+    let html = page(&out, "post/kubernetes-architecture/index.html");
+    assert!(
+        html.contains("<h1 class=\"hugo-title\">Kubernetes Architecture</h1>"),
+        "no header title"
+    );
+    assert!(html.contains(
+        "<time class=\"hugo-date\" datetime=\"2025-02-03T15:00:00Z\">February 3, 2025</time>"
+    ));
+    assert!(html.contains("<span class=\"hugo-category\">kubernetes</span>"));
+    assert!(html.contains("<span class=\"hugo-tag\">introductory</span>"));
+    assert!(html.contains("min read</span>"));
+    assert!(html.contains("<title>Kubernetes Architecture - Kubernetes, Explained</title>"));
+    assert!(
+        html.contains("href=\"https://kubernetes.io\" target=\"_blank\" rel=\"noopener\""),
+        "no Kubernetes card"
+    );
+    assert!(
+        html.contains("href=\"https://www.cncf.io/\" target=\"_blank\" rel=\"noopener\""),
+        "no CNCF card"
+    );
+    // The seed's link to the intro post, rewritten into a relative link between chapters.
+    assert!(
+        html.contains("href=\"../kubernetes-intro/index.html\""),
+        "the /p/kubernetes-intro link was not rewritten"
+    );
+}
+
+#[test]
+fn no_front_matter_reaches_any_page() {
+    let out = support::build_book();
+    let mut pages = Vec::new();
+    html_pages(&out, &mut pages);
+    assert!(pages.len() > 8, "{} pages", pages.len());
+    for p in &pages {
+        let html = std::fs::read_to_string(p).unwrap();
+        for leak in [
+            "slug: kubernetes",
+            "categories:\n- kubernetes",
+            "links:\n- title",
+            "website: https",
+            "date: 2025-",
+        ] {
+            assert!(
+                !html.contains(leak),
+                "{} shows front matter text {leak:?}",
+                p.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_local_link_of_every_page_resolves_to_a_built_file() {
+    let out = support::build_book();
+    let mut pages = Vec::new();
+    html_pages(&out, &mut pages);
+    let mut broken = Vec::new();
+    for p in &pages {
+        let html = std::fs::read_to_string(p).unwrap();
+        for link in local_links(&html) {
+            let target = p.parent().unwrap().join(&link);
+            if !target.exists() {
+                broken.push(format!(
+                    "{} -> {link}",
+                    p.strip_prefix(&out).unwrap().display()
+                ));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn sidebar_names_come_from_front_matter() {
+    let out = support::build_book();
+    let toc = page(&out, "toc.html");
+    for name in ["Kubernetes Architecture", "Kubernetes, Explained"] {
+        assert!(toc.contains(name), "sidebar lacks {name:?}");
+    }
+}
+
+const DRAFT: &str =
+    "---\ntitle: Work in progress\nslug: wip\ndraft: true\ndate: 2025-01-01\n---\n\nNot yet.\n";
+const PUBLIC: &str = "---\ntitle: Public post\nslug: public\ndate: 2025-01-02\n---\n\nSee [the next post](/p/next/).\n";
+
+#[test]
+fn drafts_are_left_out_of_build_and_marked_under_serve() {
+    let fixture = Fixture::new(
+        "drafts",
+        &[
+            (
+                "book/SUMMARY.md",
+                "- [Public](public.md)\n- [Draft](wip.md)\n- [Next](next.md)\n",
+            ),
+            ("book/public.md", PUBLIC),
+            ("book/wip.md", DRAFT),
+            ("book/next.md", "---\ntitle: Next\n---\n\nHello.\n"),
+        ],
+    );
+    let built = fixture.build(false).unwrap();
+    assert!(!built.join("wip.html").exists(), "a draft was built");
+    assert!(!page(&built, "toc.html").contains("Work in progress"));
+    assert!(page(&built, "public.html").contains("href=\"next.html\""));
+
+    let served = fixture.build(true).unwrap();
+    let wip = page(&served, "wip.html");
+    assert!(
+        wip.contains("class=\"hugo-draft\""),
+        "the draft is not marked"
+    );
+    assert!(wip.contains("Not yet."));
+    assert!(page(&served, "toc.html").contains("Work in progress (draft)"));
+}
+
+#[test]
+fn a_malformed_post_is_a_diagnostic_under_build_and_a_box_under_serve() {
+    let fixture = Fixture::new(
+        "malformed",
+        &[
+            (
+                "book/SUMMARY.md",
+                "- [Bad](bad.md)\n- [Good](good.md)\n- [Next](next.md)\n",
+            ),
+            ("book/next.md", "---\ntitle: Next\n---\n\n## Only heading\n"),
+            (
+                "book/bad.md",
+                "---\ntitle: Bad\ntags: [a, b\n---\n\nThe body survives.\n",
+            ),
+            (
+                "book/good.md",
+                "---\ntitle: Good\ndate: 2025/01/02\n---\n\nLinks to [nowhere](/p/nowher/) and [next](/p/next/#only-headin).\n",
+            ),
+        ],
+    );
+    let run = fixture.preprocess("html", false);
+    assert!(!run.success, "the build must fail");
+    assert!(run.stderr.contains("book/bad.md:3:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("malformed YAML front matter"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("book/good.md:3:7: `date: 2025/01/02` is not a date Hugo reads"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("book/good.md:6:20: unknown post `nowher` in link /p/nowher/"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("no heading `#only-headin` in book/next.md (linked as `/p/next/#only-headin`) (did you mean `#only-heading`?)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("4 problems"),
+        "all problems are listed: {}",
+        run.stderr
+    );
+    assert!(fixture.build(false).is_err());
+
+    let served = fixture.build(true).unwrap();
+    let bad = page(&served, "bad.html");
+    assert!(bad.contains("class=\"hugo-error\""), "no error box");
+    assert!(bad.contains("The body survives."));
+    assert!(
+        !bad.contains("tags: [a, b"),
+        "the broken front matter is still stripped"
+    );
+    let good = page(&served, "good.html");
+    assert!(
+        good.contains("class=\"hugo-link-error\""),
+        "no mark at the broken link"
+    );
+}
+
+#[test]
+fn other_renderers_get_markdown_and_nothing_is_lost() {
+    let fixture = Fixture::new(
+        "markdown",
+        &[
+            (
+                "book/SUMMARY.md",
+                "- [Public](public.md)\n- [Next](next.md)\n",
+            ),
+            (
+                "book/public.md",
+                "---\ntitle: Public <post>\nlinks:\n- title: Site\n  website: https://example.org/\n---\n\nSee [next](/p/next/).\n",
+            ),
+            ("book/next.md", "---\ntitle: Next\n---\n\nHello.\n"),
+        ],
+    );
+    let run = fixture.preprocess("markdown", false);
+    assert!(run.success, "{}", run.stderr);
+    let book = run.book.unwrap();
+    let content = book.iter().find_map(|i| match i {
+        mdbook_driver::book::BookItem::Chapter(c) if c.name == "Public <post>" => {
+            Some(c.content.clone())
+        }
+        _ => None,
+    });
+    let content = content.expect("chapter named from its title");
+    assert!(content.starts_with("# Public \\<post\\>\n"), "{content}");
+    assert!(content.contains("See [next](next.md)."));
+    assert!(content.contains("- [Site](https://example.org/)"));
+    for tag in ["<header", "<section", "<article", "<h1"] {
+        assert!(
+            !content.contains(tag),
+            "no HTML for other renderers: {content}"
+        );
+    }
+}
+
+#[test]
+fn unknown_config_keys_are_named() {
+    let fixture = Fixture::new(
+        "config",
+        &[("book/SUMMARY.md", "- [A](a.md)\n"), ("book/a.md", "# A\n")],
+    );
+    let toml = std::fs::read_to_string(fixture.root.join("book.toml")).unwrap() + "drafs = true\n";
+    std::fs::write(fixture.root.join("book.toml"), toml).unwrap();
+    let run = fixture.preprocess("html", false);
+    assert!(!run.success);
+    assert!(
+        run.stderr
+            .contains("unknown key `drafs` in [preprocessor.hugo]"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn supports_every_renderer() {
+    for renderer in ["html", "markdown", "epub"] {
+        let status = std::process::Command::new(support::binary())
+            .args(["supports", renderer])
+            .status()
+            .unwrap();
+        assert!(status.success(), "{renderer}");
+    }
+}
+
+#[test]
+fn a_chapter_without_front_matter_passes_through_byte_for_byte() {
+    let text = "# Plain\r\n\r\n---\r\n\r\nText with [a link](other.md) and `code`.\r\n";
+    let fixture = Fixture::new(
+        "plain",
+        &[
+            ("book/SUMMARY.md", "- [Plain](plain.md)\n"),
+            ("book/plain.md", text),
+        ],
+    );
+    let run = fixture.preprocess("html", false);
+    assert!(run.success, "{}", run.stderr);
+    let book = run.book.unwrap();
+    let ch = book.iter().find_map(|i| match i {
+        mdbook_driver::book::BookItem::Chapter(c) => Some(c.clone()),
+        _ => None,
+    });
+    let ch = ch.unwrap();
+    assert_eq!(ch.content, text);
+    assert_eq!(ch.name, "Plain");
+}

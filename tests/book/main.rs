@@ -1,0 +1,6 @@
+//! End-to-end tests: the real book and small fixture books built through mdBook with the real
+//! preprocessor binary, the HTML inspected. One test binary, a module per feature.
+
+mod support;
+
+mod build;
