@@ -255,7 +255,10 @@ pub fn key_offset(source: &str, block: &Block, key: &str) -> Option<usize> {
     let text = &source[block.inner.clone()];
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
+        // JSON keys may follow the object's `{` or a `,` on the same line.
+        let trimmed = line.trim_start_matches(|c: char| {
+            c.is_whitespace() || (block.format == Format::Json && (c == '{' || c == ','))
+        });
         let indent = line.len() - trimmed.len();
         let candidate = trimmed.strip_prefix('"').unwrap_or(trimmed);
         if candidate.len() >= key.len()

@@ -114,6 +114,7 @@ impl Index {
         }
         if !rooted.contains('/') {
             let name = rooted.strip_suffix(".md").unwrap_or(rooted);
+            let name = name.strip_suffix("/index").unwrap_or(name);
             return match self.by_name.get(name).map(Vec::as_slice) {
                 Some([one]) => Ok(Some(*one)),
                 Some(many) => Err(many.to_vec()),
@@ -126,15 +127,26 @@ impl Index {
 
 /// A source path as `ref` compares them: lowercased, `/`-separated, without `.md`.
 fn content_key(source: &Path) -> String {
-    let s = normalize(source).to_lowercase();
+    let s = normalize(source).to_lowercase().replace(' ', "-");
     s.strip_suffix(".md").map(str::to_owned).unwrap_or(s)
 }
 
 /// The name a bare `ref "x"` finds: the file's stem, or the bundle folder of an `index.md`.
 fn bundle_or_file_name(source: &Path) -> Option<String> {
-    let stem = source.file_stem()?.to_str()?.to_lowercase();
+    let stem = source
+        .file_stem()?
+        .to_str()?
+        .to_lowercase()
+        .replace(' ', "-");
     if stem == "index" || stem == "_index" {
-        return Some(source.parent()?.file_name()?.to_str()?.to_lowercase());
+        return Some(
+            source
+                .parent()?
+                .file_name()?
+                .to_str()?
+                .to_lowercase()
+                .replace(' ', "-"),
+        );
     }
     Some(stem)
 }

@@ -110,5 +110,5 @@ fn key_offsets_find_the_line() {
     assert_eq!(key_offset(s, &b, "date"), s.find("Date"));
     assert_eq!(key_offset(s, &b, "slug"), None);
     let j = "{\"title\": 1}";
-    assert_eq!(key_offset(j, &block(j), "title"), Some(0));
+    assert_eq!(key_offset(j, &block(j), "title"), Some(1));
 }
