@@ -125,20 +125,21 @@ pub fn rewrite(
     let cards = render::cards(&cards, settings.html);
 
     let mut top = String::new();
-    if let Some(post) = &read.post {
-        if let (true, Some(title), Some(book)) = (
+    // A `linkTitle` names the sidebar entry; mdBook's `{{#title}}` keeps the full title on the page.
+    if let Some(post) = &read.post
+        && let (true, Some(title), Some(book)) = (
             settings.default_preprocessors,
             &post.title,
             &settings.book_title,
-        ) {
-            if post.link_title.is_some() && !title.contains("}}") {
-                top.push_str(&format!(
-                    "{{{{#title {} - {}}}}}\n",
-                    title.replace('\n', " "),
-                    book.replace('\n', " ")
-                ));
-            }
-        }
+        )
+        && post.link_title.is_some()
+        && !title.contains("}}")
+    {
+        top.push_str(&format!(
+            "{{{{#title {} - {}}}}}\n",
+            title.replace('\n', " "),
+            book.replace('\n', " ")
+        ));
     }
     if settings.serve {
         top.push_str(&render::problem_box(&problems, settings.html));

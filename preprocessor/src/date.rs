@@ -35,16 +35,16 @@ pub fn parse(text: &str) -> Option<Date> {
     let text = text.trim();
     let utc = FixedOffset::east_opt(0)?;
     if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Some(day.and_hms_opt(0, 0, 0)?.and_local_timezone(utc).single()?);
+        return day.and_hms_opt(0, 0, 0)?.and_local_timezone(utc).single();
     }
-    if let Ok(d) = DateTime::parse_from_rfc3339(text) {
-        if text
+    // Go's RFC 3339 wants the `T`; chrono also takes a space, which other layouts cover.
+    if let Ok(d) = DateTime::parse_from_rfc3339(text)
+        && text
             .as_bytes()
             .get(10)
             .is_some_and(|&b| b == b'T' || b == b't')
-        {
-            return Some(d);
-        }
+    {
+        return Some(d);
     }
     // A zone abbreviation (`MST`, `UTC`) that Go does not know reads as a zero offset, or the
     // numeric offset beside it counts.

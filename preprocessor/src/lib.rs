@@ -98,12 +98,12 @@ fn collect<'a>(items: &'a [BookItem], out: &mut Vec<&'a Chapter>) {
 fn assign(items: &mut [BookItem], updates: &mut impl Iterator<Item = (String, Option<String>)>) {
     for item in items {
         if let BookItem::Chapter(ch) = item {
-            if ch.path.is_some() {
-                if let Some((content, name)) = updates.next() {
-                    ch.content = content;
-                    if let Some(name) = name {
-                        ch.name = name;
-                    }
+            if ch.path.is_some()
+                && let Some((content, name)) = updates.next()
+            {
+                ch.content = content;
+                if let Some(name) = name {
+                    ch.name = name;
                 }
             }
             assign(&mut ch.sub_items, updates);

@@ -25,6 +25,11 @@ pub enum Outcome {
     Problem(String, Option<String>),
 }
 
+/// A resolved target: the chapter's index, the query and the fragment; `None` when the link is
+/// not to a post; `Err` with what is wrong and what to do.
+type Lookup<'d> =
+    Result<Option<(usize, Option<&'d str>, Option<&'d str>)>, (String, Option<String>)>;
+
 /// Resolves links against the book's index.
 pub struct Resolver<'a> {
     index: &'a Index,
@@ -111,11 +116,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// A site path: `/p/<slug>/...`, an alias or `url`, or the same on the base URL.
-    #[allow(clippy::type_complexity)]
-    fn permalink<'d>(
-        &self,
-        dest: &'d str,
-    ) -> Result<Option<(usize, Option<&'d str>, Option<&'d str>)>, (String, Option<String>)> {
+    fn permalink<'d>(&self, dest: &'d str) -> Lookup<'d> {
         let on_site = match &self.settings.base_url {
             Some(base) => dest
                 .strip_prefix(base.as_str())
@@ -165,11 +166,7 @@ impl<'a> Resolver<'a> {
         (format!("unknown post `{slug}` in link {dest}"), Some(hint))
     }
 
-    fn shortcode<'d>(
-        &self,
-        from: &Entry,
-        dest: &'d str,
-    ) -> Result<Option<(usize, Option<&'d str>, Option<&'d str>)>, (String, Option<String>)> {
+    fn shortcode<'d>(&self, from: &Entry, dest: &'d str) -> Lookup<'d> {
         let (path, fragment) = split_off(dest, '#');
         if path.is_empty() {
             let me = self.index.entries.iter().position(|e| e.path == from.path);

@@ -53,10 +53,11 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
     let options = MarkdownOptions::default();
     let mut parser = new_cmark_parser(body, &options).into_offset_iter();
     for (event, range) in parser.by_ref() {
-        if let Some((_, inner_end, _)) = link_stack.last_mut() {
-            if !matches!(event, Event::End(TagEnd::Link | TagEnd::Image)) {
-                *inner_end = (*inner_end).max(range.end);
-            }
+        // Every open link's text extends over this event, except the link it closes.
+        let closing = usize::from(matches!(event, Event::End(TagEnd::Link | TagEnd::Image)));
+        let open = link_stack.len().saturating_sub(closing);
+        for (_, inner_end, _) in &mut link_stack[..open] {
+            *inner_end = (*inner_end).max(range.end);
         }
         match event {
             Event::Start(Tag::Heading { id: Some(id), .. }) => {
@@ -105,18 +106,18 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
                 }
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
-                if let Some((link, inner_end, true)) = link_stack.pop() {
-                    if let Some(dest) = inline_destination(body, inner_end, link.end) {
-                        out.sites.push(Site {
-                            dest: body[dest.clone()]
-                                .trim_start_matches('<')
-                                .trim_end_matches('>')
-                                .to_owned(),
-                            range: body_start + dest.start..body_start + dest.end,
-                            form: Form::Destination,
-                            after: body_start + link.end,
-                        });
-                    }
+                if let Some((link, inner_end, true)) = link_stack.pop()
+                    && let Some(dest) = inline_destination(body, inner_end, link.end)
+                {
+                    out.sites.push(Site {
+                        dest: body[dest.clone()]
+                            .trim_start_matches('<')
+                            .trim_end_matches('>')
+                            .to_owned(),
+                        range: body_start + dest.start..body_start + dest.end,
+                        form: Form::Destination,
+                        after: body_start + link.end,
+                    });
                 }
             }
             Event::Start(Tag::CodeBlock(_)) => code.push(range.clone()),
@@ -127,10 +128,11 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
                     h.push_str(&text);
                 }
             }
-            Event::Html(text) | Event::InlineHtml(text) => {
-                if body.get(range.clone()) == Some(&*text) {
-                    html_attributes(&text, body_start + range.start, &mut out);
-                }
+            // Raw HTML whose text is its source slice (not re-assembled across container prefixes).
+            Event::Html(text) | Event::InlineHtml(text)
+                if body.get(range.clone()) == Some(&*text) =>
+            {
+                html_attributes(&text, body_start + range.start, &mut out);
             }
             Event::Text(text) => {
                 out.words += text.split_whitespace().count();

@@ -1,1 +1,171 @@
+use super::*;
+use crate::chapter::Read;
+use crate::config::Settings;
+use crate::index::{Entry, Index};
+use crate::scan::scan;
 
+fn entry(path: &str, slug: &str, anchors: &[&str]) -> Entry {
+    Entry {
+        path: path.into(),
+        source: path.into(),
+        file: format!("book/{path}"),
+        slug: Some(slug.into()),
+        anchors: anchors.iter().map(|a| a.to_string()).collect(),
+        ..Entry::default()
+    }
+}
+
+fn book() -> Index {
+    let mut draft = entry("post/draft/index.md", "draft", &[]);
+    draft.omitted = true;
+    let mut old = entry("post/node/index.md", "kubernetes-node", &["the-kubelet"]);
+    old.paths = vec!["/old/node/".into()];
+    Index::new(vec![
+        entry(
+            "post/arch/index.md",
+            "kubernetes-architecture",
+            &["control-plane"],
+        ),
+        entry("post/intro/index.md", "kubernetes-intro", &[]),
+        old,
+        draft,
+        entry("README.md", "home", &[]),
+    ])
+    .0
+}
+
+/// Resolves every link of `markdown`, written in post/arch/index.md.
+fn resolve_all(settings: &Settings, markdown: &str) -> Vec<Outcome> {
+    let index = book();
+    let resolver = Resolver::new(&index, settings);
+    scan(markdown, 0)
+        .sites
+        .iter()
+        .map(|s| resolver.resolve(&index.entries[0], s))
+        .collect()
+}
+
+fn rewrite(url: &str) -> Outcome {
+    Outcome::Rewrite(url.into())
+}
+
+#[test]
+fn permalinks_in_every_shape() {
+    let md = "[a](/p/kubernetes-intro) [b](/p/kubernetes-intro/) [c](/p/kubernetes-node/#the-kubelet) \
+              [d](/p/kubernetes-intro/?x=1#top) [e](/p/kubernetes-architecture/#control-plane) [f](/old/node) \
+              [g](/p/home/)";
+    let s = Settings::for_build();
+    let mut got = resolve_all(&s, md);
+    assert_eq!(got.remove(3), Outcome::Problem("no heading `#top` in book/post/intro/index.md (linked as `/p/kubernetes-intro/?x=1#top`)".into(), Some("link to one of the headings of book/post/intro/index.md".into())));
+    assert_eq!(
+        got,
+        [
+            rewrite("../intro/index.md"),
+            rewrite("../intro/index.md"),
+            rewrite("../node/index.md#the-kubelet"),
+            rewrite("index.md#control-plane"),
+            rewrite("../node/index.md"),
+            rewrite("../../index.md"),
+        ]
+    );
+}
+
+#[test]
+fn queries_survive_through_the_html_page() {
+    let md = "[a](/p/kubernetes-intro/?tab=2) <a href=\"/p/kubernetes-intro/?x=1\">b</a>";
+    assert_eq!(
+        resolve_all(&Settings::for_build(), md),
+        [
+            rewrite("../intro/index.html?tab=2"),
+            rewrite("../intro/index.html?x=1")
+        ]
+    );
+    let markdown = Settings {
+        html: false,
+        ..Settings::for_build()
+    };
+    assert_eq!(
+        resolve_all(&markdown, "[a](/p/kubernetes-intro/?tab=2)"),
+        [rewrite("../intro/index.md?tab=2")]
+    );
+}
+
+#[test]
+fn base_url_and_autolinks() {
+    let s = Settings {
+        base_url: Some("https://blog.example.org".into()),
+        ..Settings::for_build()
+    };
+    let md = "[a](https://blog.example.org/p/kubernetes-intro/) <https://blog.example.org/p/kubernetes-intro/> [c](https://other.org/p/kubernetes-intro/)";
+    assert_eq!(
+        resolve_all(&s, md),
+        [
+            rewrite("../intro/index.md"),
+            rewrite(r"[https\:\/\/blog\.example\.org\/p\/kubernetes\-intro\/](../intro/index.md)"),
+            Outcome::Leave
+        ]
+    );
+}
+
+#[test]
+fn other_links_are_left_alone() {
+    let md = "[a](https://kubernetes.io/p/x/) [b](../intro/index.md) [c](/images/x.png) [d](#top) [e](//cdn.example/p/x/) [f](/p/a/b/)";
+    assert!(
+        resolve_all(&Settings::for_build(), md)
+            .iter()
+            .all(|o| *o == Outcome::Leave)
+    );
+}
+
+#[test]
+fn problems_say_why_and_suggest() {
+    let md = "[a](/p/kubernetes-intr/) [b](/p/draft/) [c](/p/kubernetes-node/#the-kubelt)";
+    let got = resolve_all(&Settings::for_build(), md);
+    assert_eq!(
+        got[0],
+        Outcome::Problem(
+            "unknown post `kubernetes-intr` in link /p/kubernetes-intr/".into(),
+            Some("did you mean `kubernetes-intro`?".into())
+        )
+    );
+    assert!(
+        matches!(&got[1], Outcome::Problem(m, _) if m.contains("a draft left out of this build")),
+        "{:?}",
+        got[1]
+    );
+    assert!(
+        matches!(&got[2], Outcome::Problem(_, Some(h)) if h == "did you mean `#the-kubelet`?"),
+        "{:?}",
+        got[2]
+    );
+}
+
+#[test]
+fn ref_shortcodes_resolve_by_path_and_name() {
+    let md = "[a]({{< ref \"post/intro/index.md\" >}}) [b]({{< relref \"kubernetes-node\" >}}) [c]({{< ref \"node#the-kubelet\" >}}) [d]({{< ref \"#control-plane\" >}}) [e]({{< ref \"nothing\" >}})";
+    let got = resolve_all(&Settings::for_build(), md);
+    assert_eq!(got[..4], [rewrite("../intro/index.md"), Outcome::Problem("`ref \"kubernetes-node\"`: no post at `kubernetes-node` in the book".into(), Some("write the path from the book's source folder, like `post/x/index.md`, or the post's file name".into())), rewrite("../node/index.md#the-kubelet"), rewrite("index.md#control-plane")]);
+    assert!(matches!(&got[4], Outcome::Problem(..)));
+}
+
+#[test]
+fn a_configured_permalink_pattern() {
+    let s = Settings {
+        permalink: "/blog/:slug.html".into(),
+        ..Settings::for_build()
+    };
+    assert_eq!(resolve_all(&s, "[a](/blog/kubernetes-intro.html#x) [b](/p/kubernetes-intro/)"), [
+        Outcome::Problem("no heading `#x` in book/post/intro/index.md (linked as `/blog/kubernetes-intro.html#x`)".into(), Some("link to one of the headings of book/post/intro/index.md".into())),
+        Outcome::Leave,
+    ]);
+}
+
+#[test]
+fn reading_time_counts_words() {
+    let words = "word ".repeat(214);
+    assert_eq!(
+        Read::new("a.md".into(), &format!("---\ntitle: x\n---\n{words}")).minutes(),
+        2
+    );
+    assert_eq!(Read::new("a.md".into(), "").minutes(), 1);
+}

@@ -36,6 +36,13 @@ fn nested_brackets_parentheses_and_multiline_links() {
 }
 
 #[test]
+fn images_inside_links() {
+    let src = "[![logo](/p/img/) text](/p/outer/) and [![a](b)](</p/c/>)";
+    let got: Vec<String> = dests(src).into_iter().map(|d| d.1).collect();
+    assert_eq!(got, ["/p/img/", "/p/outer/", "b", "</p/c/>"]);
+}
+
+#[test]
 fn code_and_lookalikes_are_not_links() {
     let src =
         "`[a](/p/x)` and\n\n```\n[b](/p/y) {{< ref \"z\" >}}\n```\n\n\\[c](/p/w) [d] (/p/v)\n";
