@@ -136,6 +136,14 @@ impl Settings {
     }
 }
 
+/// A warning when the calling mdBook's major.minor differs from `ours`, the one we were built
+/// against; nothing on a patch difference.
+pub fn version_warning(ours: &str, calling: &str) -> Option<String> {
+    let minor = |v: &str| v.split('.').take(2).collect::<Vec<_>>().join(".");
+    (minor(calling) != minor(ours))
+        .then(|| format!("built for mdBook {ours}, called by mdBook {calling}; if pages look wrong, update mdbook-hugo"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +152,17 @@ mod tests {
     fn ctx(toml: &str, renderer: &str) -> PreprocessorContext {
         let config: Config = toml.parse().unwrap();
         PreprocessorContext::new("/book".into(), config, renderer.into())
+    }
+
+    #[test]
+    fn versions_warn_on_minor_differences_only() {
+        assert_eq!(version_warning("0.5.4", "0.5.1"), None);
+        assert!(
+            version_warning("0.5.4", "0.6.0")
+                .unwrap()
+                .contains("called by mdBook 0.6.0")
+        );
+        assert!(version_warning("0.5.4", "1.5.4").is_some());
     }
 
     #[test]

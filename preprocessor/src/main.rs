@@ -44,7 +44,10 @@ fn preprocess() -> Result<ExitCode, String> {
         )
     })?;
     drop(input);
-    if let Some(warning) = version_warning(&ctx.mdbook_version) {
+    if let Some(warning) = mdbook_hugo::config::version_warning(
+        mdbook_preprocessor::MDBOOK_VERSION,
+        &ctx.mdbook_version,
+    ) {
         eprintln!("mdbook-hugo: warning: {warning}");
     }
     let settings = Settings::from_context(&ctx)?;
@@ -65,11 +68,4 @@ fn preprocess() -> Result<ExitCode, String> {
     serde_json::to_writer(&mut out, &book).map_err(|e| format!("writing the book: {e}"))?;
     out.flush().map_err(|e| format!("writing the book: {e}"))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A warning when the calling mdBook's major.minor differs from the one we were built against.
-fn version_warning(calling: &str) -> Option<String> {
-    let ours = mdbook_preprocessor::MDBOOK_VERSION;
-    let minor = |v: &str| v.split('.').take(2).collect::<Vec<_>>().join(".");
-    (minor(calling) != minor(ours)).then(|| format!("built for mdBook {ours}, called by mdBook {calling}; if pages look wrong, update mdbook-hugo"))
 }

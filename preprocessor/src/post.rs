@@ -5,6 +5,7 @@
 use crate::date::{self, Date};
 use crate::front_matter::{self, Block};
 use serde_json::{Map, Value};
+use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// One `links:` entry: a card to another site.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -55,13 +56,15 @@ impl Post {
         let own_date = r.date("date");
         let date = own_date.or(published).or(modified);
         let lastmod = modified.or(own_date).or(published);
+        // Hugo trims `-` off `slug`, and its permalink urlizes whichever of slug and title it uses.
         let slug = r
             .string("slug")
             .map(|s| s.trim_matches('-').to_owned())
             .filter(|s| !s.is_empty());
         let post = Post {
             slug: slug
-                .or_else(|| title.as_deref().map(urlize))
+                .or_else(|| title.clone())
+                .map(|s| urlize(&s))
                 .filter(|s| !s.is_empty()),
             link_title: r.string("linktitle"),
             description: r.string("description"),
@@ -93,34 +96,30 @@ impl Post {
     }
 }
 
-/// Hugo's `urlize`, as `:slug` uses it on a title: letters, digits, marks and `./\_#+~-@` kept,
-/// whitespace runs become one `-`, everything else dropped, lowercased.
+/// Hugo's `urlize`, as `:slug` uses it on a slug or title (its `paths.Sanitize`, then
+/// lowercased): letters, decimal digits, marks and `./\_#+~-@` kept, a run of whitespace between
+/// kept characters becomes one `-`, everything else is dropped.
 pub fn urlize(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     let mut pending_dash = false;
-    for c in title.trim().chars() {
-        if c.is_whitespace() {
-            pending_dash = true;
-            continue;
-        }
-        let keep = c.is_alphanumeric()
-            || matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
-            || is_mark(c);
+    for c in title.chars() {
+        let keep = c != ' '
+            && (matches!(
+                c.general_category_group(),
+                GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
+            ) || c.general_category() == GeneralCategory::DecimalNumber
+                || matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@'));
         if keep {
             if pending_dash {
                 out.push('-');
             }
             pending_dash = false;
             out.extend(c.to_lowercase());
+        } else if c.is_whitespace() && !out.is_empty() {
+            pending_dash = true;
         }
     }
     out
-}
-
-/// Unicode combining marks (the ranges that matter for accents in Latin, Greek, Cyrillic, Indic).
-fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0900..=0x0903
-        | 0x093A..=0x094F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 struct Reader<'a> {
@@ -156,6 +155,10 @@ impl Reader<'_> {
         match self.map.get(key)? {
             Value::String(s) => Some(s.clone()),
             Value::Null => None,
+            // Hugo reads `title: 1984` as the text `1984` (Go's shortest form for a float).
+            Value::Number(n) if n.is_f64() => n.as_f64().map(|f| f.to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
             other => {
                 self.problem(
                     key,
@@ -188,12 +191,28 @@ impl Reader<'_> {
         }
     }
 
+    /// True or false as Hugo reads it: Go's `strconv.ParseBool` words, a number other than 0, and
+    /// in YAML the YAML 1.1 words Hugo's YAML parser takes for booleans (`yes`, `on`, `y`...).
     fn boolean(&mut self, key: &str) -> bool {
+        const TRUE: &[&str] = &["1", "t", "T", "TRUE", "true", "True"];
+        const FALSE: &[&str] = &["0", "f", "F", "FALSE", "false", "False"];
+        const YAML_TRUE: &[&str] = &["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"];
+        const YAML_FALSE: &[&str] = &["n", "N", "no", "No", "NO", "off", "Off", "OFF"];
+        let yaml = self.block.format == front_matter::Format::Yaml;
         match self.map.get(key) {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
-            Some(Value::String(s)) if s.eq_ignore_ascii_case("true") => true,
-            Some(Value::String(s)) if s.eq_ignore_ascii_case("false") => false,
+            Some(Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
+            Some(Value::String(s))
+                if TRUE.contains(&s.as_str()) || (yaml && YAML_TRUE.contains(&s.as_str())) =>
+            {
+                true
+            }
+            Some(Value::String(s))
+                if FALSE.contains(&s.as_str()) || (yaml && YAML_FALSE.contains(&s.as_str())) =>
+            {
+                false
+            }
             Some(other) => {
                 let what = kind(other);
                 self.problem(

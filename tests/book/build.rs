@@ -256,6 +256,40 @@ fn other_renderers_get_markdown_and_nothing_is_lost() {
 }
 
 #[test]
+fn front_matter_is_text_in_the_sidebar_page_title_and_header() {
+    let fixture = Fixture::new(
+        "escape",
+        &[
+            ("book/SUMMARY.md", "- [A](a.md)\n"),
+            (
+                "book/a.md",
+                "---\ntitle: \"<img src=x onerror=alert(1)> & *em*\"\ntags: [\"<script>t</script>\"]\n---\nbody\n",
+            ),
+        ],
+    );
+    let out = fixture.build(false).unwrap();
+    let a = page(&out, "a.html");
+    assert!(
+        a.contains(
+            "<title>&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; &amp; *em* - Fixture</title>"
+        ),
+        "page title"
+    );
+    assert!(
+        a.contains("<h1 class=\"hugo-title\">&lt;img src=x onerror=alert(1)&gt; &amp; *em*</h1>"),
+        "header"
+    );
+    assert!(
+        !a.contains("<script>t") && !a.contains("<img src=x"),
+        "markup from front matter reached the page"
+    );
+    assert!(
+        page(&out, "toc.html").contains("&lt;img src=x onerror=alert(1)&gt; &amp; *em*</a>"),
+        "sidebar"
+    );
+}
+
+#[test]
 fn unknown_config_keys_are_named() {
     let fixture = Fixture::new(
         "config",

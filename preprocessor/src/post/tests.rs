@@ -84,3 +84,52 @@ fn cards_need_a_title_or_website() {
     assert_eq!(p.links[1].title, "https://b.example");
     assert_eq!(problems.len(), 1);
 }
+
+#[test]
+fn urlize_is_hugos_sanitize() {
+    // Seen with hugo 0.111: nothing leads with `-`, only decimal digits count as digits.
+    assert_eq!(urlize("& (Leading) symbols"), "leading-symbols");
+    assert_eq!(urlize("  Café  au lait ½ x² Ⅻ "), "café-au-lait-x");
+    assert_eq!(urlize("Save 100%25 now"), "save-100-now");
+    assert_eq!(urlize("A & B <c>\u{a0}nbsp\u{200a}hair"), "a-b-c-nbsp-hair");
+    assert_eq!(urlize("x - y"), "x---y");
+}
+
+#[test]
+fn the_slug_is_urlized_as_the_permalink_uses_it() {
+    let (p, _) = post("---\ntitle: x\nslug: My Slug Here\n---\n");
+    assert_eq!(p.slug.as_deref(), Some("my-slug-here"));
+    let (p, _) = post("---\ntitle: x\nslug: \"-- A --\"\n---\n");
+    assert_eq!(p.slug.as_deref(), Some("a"));
+}
+
+#[test]
+fn numbers_and_booleans_are_text_where_hugo_wants_text() {
+    let (p, problems) = post("---\ntitle: 1984\n---\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(p.title.as_deref(), Some("1984"));
+    assert_eq!(p.slug.as_deref(), Some("1984"));
+    let (p, _) = post("+++\ntitle = 2.5\n+++\n");
+    assert_eq!(p.title.as_deref(), Some("2.5"));
+}
+
+#[test]
+fn draft_reads_as_hugo_reads_it() {
+    for (src, want) in [
+        ("---\ndraft: yes\n---\n", true),
+        ("---\ndraft: on\n---\n", true),
+        ("---\ndraft: No\n---\n", false),
+        ("---\ndraft: \"t\"\n---\n", true),
+        ("---\ndraft: 1\n---\n", true),
+        ("{\"draft\": \"true\"}\n", true),
+        ("{\"draft\": 0}\n", false),
+    ] {
+        let (p, problems) = post(src);
+        assert!(problems.is_empty(), "{src}: {problems:?}");
+        assert_eq!(p.draft, want, "{src}");
+    }
+    // YAML 1.1's words are YAML's; in TOML and JSON text other than Go's words is a mistake.
+    let (p, problems) = post("+++\ndraft = \"yes\"\n+++\n");
+    assert!(!p.draft);
+    assert_eq!(problems.len(), 1);
+}
