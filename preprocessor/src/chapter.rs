@@ -19,9 +19,8 @@ use crate::scan::{self, Scan};
 pub struct Read {
     /// The file relative to the book root, for diagnostics.
     pub file: String,
-    /// Byte range of the front matter to replace (BOM and fences included); `None` when there is
-    /// none, or it is unclosed and therefore body.
-    pub front_matter: Option<std::ops::Range<usize>>,
+    /// The front matter, when there is a closed one (an unclosed one is body).
+    pub block: Option<front_matter::Block>,
     pub post: Option<Post>,
     pub problems: Vec<Diagnostic>,
     pub scan: Scan,
@@ -68,12 +67,18 @@ impl Read {
                         .problems
                         .push(Diagnostic::at(&read.file, source, p.at, p.message).hint(p.hint)),
                 }
-                read.front_matter = Some(0..block.body_start);
-                block.body_start
+                let body_start = block.body_start;
+                read.block = Some(block);
+                body_start
             }
         };
         read.scan = scan::scan(source, body_start);
         read
+    }
+
+    /// Byte offset of front-matter `key` in `source`, or of the front matter's start.
+    pub fn key_offset(&self, source: &str, key: &str) -> Option<usize> {
+        front_matter::key_offset(source, self.block.as_ref()?, key)
     }
 
     /// Hugo's reading time: ceil(words / 213), at least a minute.
@@ -112,15 +117,7 @@ pub fn rewrite(
     let cards = read
         .post
         .as_ref()
-        .map(|p| {
-            safe_cards(
-                &p.links,
-                &read.file,
-                source,
-                read.front_matter.is_some(),
-                &mut problems,
-            )
-        })
+        .map(|p| safe_cards(&p.links, read, source, &mut problems))
         .unwrap_or_default();
     let cards = render::cards(&cards, settings.html);
 
@@ -154,8 +151,9 @@ pub fn rewrite(
             top.push('\n');
         }
     }
-    match &read.front_matter {
-        Some(range) => edits.push(Edit::replace(range.clone(), top)),
+    match &read.block {
+        // The front matter goes, with the BOM and blank lines before it.
+        Some(block) => edits.push(Edit::replace(0..block.body_start, top)),
         None if !top.is_empty() => edits.push(Edit::insert(0, top)),
         None => {}
     }
@@ -176,49 +174,32 @@ pub fn rewrite(
 /// problem at the `links` key.
 fn safe_cards(
     cards: &[Card],
-    file: &str,
+    read: &Read,
     source: &str,
-    has_front_matter: bool,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Card> {
-    let at = if has_front_matter {
-        links_key(source)
-    } else {
-        0
-    };
+    let at = read.key_offset(source, "links").unwrap_or(0);
     cards
         .iter()
         .map(|card| {
             let mut card = card.clone();
             for (field, value) in [("website", &mut card.website), ("image", &mut card.image)] {
                 if let Some(why) = value.as_deref().and_then(escape::refuse_url) {
+                    let url = value.take().unwrap_or_default();
                     problems.push(
                         Diagnostic::at(
-                            file,
+                            &read.file,
                             source,
                             at,
-                            format!(
-                                "card `{}`: {field} `{}`: {why}",
-                                card.title,
-                                value.as_deref().unwrap_or_default()
-                            ),
+                            format!("card `{}`: {field} `{url}`: {why}", card.title),
                         )
                         .hint("use an http(s) URL or a path relative to the post"),
                     );
-                    *value = None;
                 }
             }
             card
         })
         .collect()
-}
-
-/// The offset of the `links` key in the front matter (diagnostics about cards point there).
-fn links_key(source: &str) -> usize {
-    match front_matter::find(source) {
-        Found::Block(block) => front_matter::key_offset(source, &block, "links").unwrap_or(0),
-        _ => 0,
-    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,6 @@ pub mod scan;
 use chapter::Read;
 use config::Settings;
 use diagnostic::Diagnostic;
-use front_matter::Found;
 use index::{Entry, Index};
 use links::Resolver;
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
@@ -134,12 +133,10 @@ fn entry(settings: &Settings, ch: &Chapter, read: &Read) -> Entry {
         if !post.links.is_empty() {
             entry.anchors.insert("links".into());
         }
-        if let Found::Block(block) = front_matter::find(&ch.content) {
-            let at = ["slug", "title"]
-                .iter()
-                .find_map(|k| front_matter::key_offset(&ch.content, &block, k));
-            entry.slug_at = diagnostic::line_column(&ch.content, at.unwrap_or(block.inner.start));
-        }
+        let at = ["slug", "title"]
+            .iter()
+            .find_map(|k| read.key_offset(&ch.content, k));
+        entry.slug_at = diagnostic::line_column(&ch.content, at.unwrap_or(0));
     }
     entry
 }
