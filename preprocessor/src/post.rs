@@ -96,19 +96,34 @@ impl Post {
     }
 }
 
-/// Hugo's `urlize`, as `:slug` uses it on a slug or title (its `paths.Sanitize`, then
-/// lowercased): letters, decimal digits, marks and `./\_#+~-@` kept, a run of whitespace between
-/// kept characters becomes one `-`, everything else is dropped.
+/// Hugo's `urlize`, as `:slug` uses it on a slug or title (its `paths.Sanitize`, lowercased):
+/// letters, decimal digits, marks, `./\_#+~-@` and `%` before two hex digits kept, a run of
+/// whitespace between kept characters becomes one `-`, everything else is dropped. The permalink
+/// then decodes the `%XX` escapes and sanitizes again (`100%25` ends as `100`, `%c3%a9` as `é`).
 pub fn urlize(title: &str) -> String {
-    let mut out = String::with_capacity(title.len());
+    let once = sanitize(title);
+    if once.contains('%') {
+        sanitize(&percent_decode(&once))
+    } else {
+        once
+    }
+}
+
+fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
-    for c in title.chars() {
+    for (i, c) in text.char_indices() {
+        let escape = || {
+            let hex = |at: usize| text.as_bytes().get(at).is_some_and(u8::is_ascii_hexdigit);
+            hex(i + 1) && hex(i + 2)
+        };
         let keep = c != ' '
             && (matches!(
                 c.general_category_group(),
                 GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
             ) || c.general_category() == GeneralCategory::DecimalNumber
-                || matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@'));
+                || matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
+                || (c == '%' && escape()));
         if keep {
             if pending_dash {
                 out.push('-');
@@ -120,6 +135,26 @@ pub fn urlize(title: &str) -> String {
         }
     }
     out
+}
+
+/// `%XX` escapes decoded; bytes that do not form UTF-8 become U+FFFD.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let digit = |at: usize| bytes.get(at).and_then(|&b| (b as char).to_digit(16));
+        if bytes[i] == b'%'
+            && let (Some(high), Some(low)) = (digit(i + 1), digit(i + 2))
+        {
+            out.push((high * 16 + low) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 struct Reader<'a> {
@@ -191,8 +226,8 @@ impl Reader<'_> {
         }
     }
 
-    /// True or false as Hugo reads it: Go's `strconv.ParseBool` words, a number other than 0, and
-    /// in YAML the YAML 1.1 words Hugo's YAML parser takes for booleans (`yes`, `on`, `y`...).
+    /// True or false as Hugo reads it: Go's `strconv.ParseBool` words, and in YAML a whole number
+    /// other than 0 and the YAML 1.1 words Hugo's YAML parser takes for booleans (`yes`, `on`).
     fn boolean(&mut self, key: &str) -> bool {
         const TRUE: &[&str] = &["1", "t", "T", "TRUE", "true", "True"];
         const FALSE: &[&str] = &["0", "f", "F", "FALSE", "false", "False"];
@@ -202,7 +237,8 @@ impl Reader<'_> {
         match self.map.get(key) {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
-            Some(Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
+            // Go's cast takes an `int`, which only Hugo's YAML parser gives.
+            Some(Value::Number(n)) if yaml && n.as_i64().is_some() => n.as_i64() != Some(0),
             Some(Value::String(s))
                 if TRUE.contains(&s.as_str()) || (yaml && YAML_TRUE.contains(&s.as_str())) =>
             {
