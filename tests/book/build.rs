@@ -290,6 +290,77 @@ fn front_matter_is_text_in_the_sidebar_page_title_and_header() {
 }
 
 #[test]
+fn every_link_form_lands_on_a_built_page() {
+    let fixture = Fixture::new(
+        "links",
+        &[
+            (
+                "book/SUMMARY.md",
+                "- [Home](README.md)\n- [Guide](guide/README.md)\n  - [Deep](guide/deep/post.md)\n",
+            ),
+            (
+                "book/README.md",
+                "---\ntitle: Home\nslug: home\n---\n\n[deep](/p/deep/#the-end) [guide]({{< ref \"guide/README.md\" >}}) <https://blog.example.org/p/guide/>\n",
+            ),
+            (
+                "book/guide/README.md",
+                "---\ntitle: Guide\nslug: guide\naliases: [/old/guide/]\n---\n\n<a href=\"/p/home/\">home</a> [q](/p/deep/?tab=2#the-end) [old](/old/guide)\n",
+            ),
+            (
+                "book/guide/deep/post.md",
+                "---\ntitle: Deep\nslug: deep\n---\n\n## The end\n\n[home]({{% relref \"/README.md\" %}}) `[code](/p/nope/)`\n",
+            ),
+        ],
+    );
+    let toml = std::fs::read_to_string(fixture.root.join("book.toml")).unwrap()
+        + "base-url = \"https://blog.example.org/\"\n";
+    std::fs::write(fixture.root.join("book.toml"), toml).unwrap();
+    let out = fixture.build(false).unwrap();
+    let home = page(&out, "index.html");
+    assert!(
+        home.contains("href=\"guide/deep/post.html#the-end\""),
+        "permalink with anchor"
+    );
+    assert!(
+        home.contains("href=\"guide/index.html\">guide</a>"),
+        "ref to a README bundle"
+    );
+    assert!(
+        home.contains("href=\"guide/index.html\">https://blog.example.org/p/guide/</a>"),
+        "autolink on the base URL"
+    );
+    let guide = page(&out, "guide/index.html");
+    assert!(
+        guide.contains("<a href=\"../index.html\">home</a>"),
+        "raw HTML href"
+    );
+    assert!(
+        guide.contains("href=\"deep/post.html?tab=2#the-end\""),
+        "query kept"
+    );
+    assert!(guide.contains("href=\"index.html\">old</a>"), "alias");
+    let deep = page(&out, "guide/deep/post.html");
+    assert!(
+        deep.contains("href=\"../../index.html\">home</a>"),
+        "relref from the root"
+    );
+    assert!(
+        deep.contains("<code>[code](/p/nope/)</code>"),
+        "code is never touched"
+    );
+    for (page_path, html) in [
+        ("index.html", &home),
+        ("guide/index.html", &guide),
+        ("guide/deep/post.html", &deep),
+    ] {
+        for link in local_links(html) {
+            let target = out.join(page_path).parent().unwrap().join(&link);
+            assert!(target.exists(), "{page_path} -> {link} does not exist");
+        }
+    }
+}
+
+#[test]
 fn unknown_config_keys_are_named() {
     let fixture = Fixture::new(
         "config",
