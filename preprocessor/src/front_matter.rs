@@ -205,7 +205,15 @@ fn toml_to_json(value: toml::Value) -> Value {
         toml::Value::Integer(i) => Value::from(i),
         toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
         toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Datetime(mut d) => {
+            // hugo 0.111 (its TOML parser) drops the fraction of a datetime with an offset.
+            if d.offset.is_some()
+                && let Some(time) = d.time.as_mut()
+            {
+                time.nanosecond = None;
+            }
+            Value::String(d.to_string())
+        }
         toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
         toml::Value::Table(t) => {
             Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())

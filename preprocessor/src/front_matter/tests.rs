@@ -112,3 +112,13 @@ fn key_offsets_find_the_line() {
     let j = "{\"title\": 1}";
     assert_eq!(key_offset(j, &block(j), "title"), Some(1));
 }
+
+#[test]
+fn toml_datetimes_are_text_as_hugo_reads_them() {
+    let s = "+++\na = 2024-07-09T10:11:12.5Z\nb = 2024-07-09T10:11:12.25\nc = 2024-07-09\n+++\n";
+    let map = parse(s, &block(s)).unwrap();
+    // hugo 0.111 drops the fraction of an offset datetime, and keeps a local one's.
+    assert_eq!(map["a"], "2024-07-09T10:11:12Z");
+    assert_eq!(map["b"], "2024-07-09T10:11:12.25");
+    assert_eq!(map["c"], "2024-07-09");
+}
