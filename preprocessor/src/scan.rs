@@ -1,11 +1,12 @@
-//! One pass of pulldown-cmark over a chapter's body, with the options mdBook renders with,
-//! collecting what the later steps need: every link destination with its exact byte range in the
+//! One pass of pulldown-cmark over a chapter's body, with the options mdBook renders with (and
+//! one before it to find the code, when the body has shortcodes to mask), collecting what the later steps need: every link destination with its exact byte range in the
 //! author's source (inline links, images, reference definitions, autolinks, raw HTML `href` and
 //! `src`), the `ref`/`relref` shortcodes outside code, the heading ids mdBook 0.5 will give, and the
 //! word count for the reading time.
 
 use mdbook_markdown::pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -44,13 +45,22 @@ pub struct Scan {
 
 /// Scans `source[body_start..]`; ranges are offsets into `source`.
 pub fn scan(source: &str, body_start: usize) -> Scan {
-    let body = &source[body_start..];
+    let options = MarkdownOptions::default();
+    // Hugo expands shortcodes before it reads the markdown, so `[x]: {{< ref "y" >}}` is a
+    // reference definition like any other. Left in place, the shortcode's spaces and quotes make
+    // it no definition, and every definition after it in the block paragraph text: the `ref`s
+    // are found first (outside code), then masked for the pass that finds everything else.
+    let mut refs = Vec::new();
+    if source[body_start..].contains("{{") {
+        let code = code_ranges(&source[body_start..], &options);
+        shortcodes(&source[body_start..], body_start, &code, &mut refs);
+    }
+    let masked = mask(&source[body_start..], body_start, &refs);
+    let body: &str = &masked;
     let mut out = Scan::default();
-    let mut code: Vec<Range<usize>> = Vec::new();
     let mut used_ids = HashSet::new();
     let mut heading: Option<String> = None;
     let mut link_stack: Vec<(Range<usize>, usize, bool)> = Vec::new(); // (link range, inner end, rewrite)
-    let options = MarkdownOptions::default();
     let mut parser = new_cmark_parser(body, &options).into_offset_iter();
     for (event, range) in parser.by_ref() {
         // Every open link's text extends over this event, except the link it closes.
@@ -120,9 +130,7 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
                     });
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => code.push(range.clone()),
             Event::Code(text) => {
-                code.push(range.clone());
                 out.words += text.split_whitespace().count();
                 if let Some(h) = heading.as_mut() {
                     h.push_str(&text);
@@ -156,9 +164,50 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
             });
         }
     }
-    shortcodes(body, body_start, &code, &mut out.sites);
+    // A masked `ref` parsed as a destination is the `ref`'s site, whose problem mark then goes
+    // where the destination's would: after the link or definition, not inside it.
+    out.sites.retain(|site| {
+        let Some(r) = refs.iter_mut().find(|r| overlap(&r.range, &site.range)) else {
+            return true;
+        };
+        r.after = r.after.max(site.after);
+        false
+    });
+    out.sites.append(&mut refs);
     out.sites.sort_by_key(|s| s.range.start);
     out
+}
+
+/// The code spans and blocks of `body`.
+fn code_ranges(body: &str, options: &MarkdownOptions) -> Vec<Range<usize>> {
+    new_cmark_parser(body, options)
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)))
+        .map(|(_, range)| range)
+        .collect()
+}
+
+/// `body` (starting at `base` of the source) with every byte of each shortcode but line breaks
+/// replaced by `x`: one inert word in place of each, every other offset unchanged.
+fn mask<'a>(body: &'a str, base: usize, shortcodes: &[Site]) -> Cow<'a, str> {
+    if shortcodes.is_empty() {
+        return Cow::Borrowed(body);
+    }
+    let mut bytes = body.as_bytes().to_vec();
+    for site in shortcodes {
+        let range = site.range.start - base..site.range.end - base;
+        for b in bytes.get_mut(range).unwrap_or_default() {
+            if !matches!(*b, b'\n' | b'\r') {
+                *b = b'x';
+            }
+        }
+    }
+    // Whole characters are replaced by ASCII, so this is UTF-8; should it not be, no masking.
+    String::from_utf8(bytes).map_or(Cow::Borrowed(body), Cow::Owned)
+}
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// The destination of an inline link `[text](dest "title")` whose text ends at `inner_end` and

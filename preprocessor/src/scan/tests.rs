@@ -83,3 +83,37 @@ fn offsets_are_into_the_whole_source() {
     assert_eq!(&src[s.sites[0].range.clone()], "/p/x");
     assert_eq!(s.words, 1);
 }
+
+#[test]
+fn a_ref_in_a_definition_leaves_the_definitions_after_it_definitions() {
+    // As Hugo reads it, the shortcode expanded first: two definitions. Parsed with the shortcode in
+    // place, the first is no definition and the block is a paragraph, `/p/y/` with it.
+    let src = "[a]: {{< ref \"x\" >}} \"t\"\n[b]: /p/y/\n\n[a] [b]\n";
+    assert_eq!(
+        dests(src),
+        [
+            ("x".into(), "{{< ref \"x\" >}}".into(), Form::Shortcode),
+            ("/p/y/".into(), "/p/y/".into(), Form::Destination),
+        ]
+    );
+}
+
+#[test]
+fn a_ref_as_a_destination_is_one_site_marked_after_the_link() {
+    let src = "[a]({{< ref \"x\" >}}) b\n\n[c]: <{{< relref \"y\" >}}>\n";
+    let sites = scan(src, 0).sites;
+    assert_eq!(sites.len(), 2, "{sites:?}");
+    assert_eq!(sites[0].form, Form::Shortcode);
+    assert_eq!(sites[0].after, src.find(") b").unwrap() + 1);
+    assert_eq!(sites[1].form, Form::Shortcode);
+    assert_eq!(sites[1].after, src.len() - 1);
+}
+
+#[test]
+fn masking_keeps_offsets_and_code() {
+    let src = "é {{< ref \"ü\" >}} `{{< ref \"z\" >}}`\n\n# Title\n";
+    let s = scan(src, 0);
+    assert_eq!(s.sites.len(), 1);
+    assert_eq!(&src[s.sites[0].range.clone()], "{{< ref \"ü\" >}}");
+    assert!(s.anchors.contains("title"));
+}
