@@ -61,8 +61,10 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
     let mut used_ids = HashSet::new();
     let mut heading: Option<String> = None;
     let mut link_stack: Vec<(Range<usize>, usize, bool)> = Vec::new(); // (link range, inner end, rewrite)
+    let mut words = Words::default();
     let mut parser = new_cmark_parser(body, &options).into_offset_iter();
     for (event, range) in parser.by_ref() {
+        words.event(&event);
         // Every open link's text extends over this event, except the link it closes.
         let closing = usize::from(matches!(event, Event::End(TagEnd::Link | TagEnd::Image)));
         let open = link_stack.len().saturating_sub(closing);
@@ -120,10 +122,7 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
                     && let Some(dest) = inline_destination(body, inner_end, link.end)
                 {
                     out.sites.push(Site {
-                        dest: body[dest.clone()]
-                            .trim_start_matches('<')
-                            .trim_end_matches('>')
-                            .to_owned(),
+                        dest: unbracketed(&body[dest.clone()]).to_owned(),
                         range: body_start + dest.start..body_start + dest.end,
                         form: Form::Destination,
                         after: body_start + link.end,
@@ -131,7 +130,6 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
                 }
             }
             Event::Code(text) => {
-                out.words += text.split_whitespace().count();
                 if let Some(h) = heading.as_mut() {
                     h.push_str(&text);
                 }
@@ -143,7 +141,6 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
                 html_attributes(&text, body_start + range.start, &mut out);
             }
             Event::Text(text) => {
-                out.words += text.split_whitespace().count();
                 if let Some(h) = heading.as_mut() {
                     h.push_str(&text);
                 }
@@ -151,13 +148,11 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
             _ => {}
         }
     }
+    out.words = words.count;
     for (_, def) in parser.reference_definitions().iter() {
         if let Some(dest) = definition_destination(body, def.span.clone()) {
             out.sites.push(Site {
-                dest: body[dest.clone()]
-                    .trim_start_matches('<')
-                    .trim_end_matches('>')
-                    .to_owned(),
+                dest: unbracketed(&body[dest.clone()]).to_owned(),
                 range: body_start + dest.start..body_start + dest.end,
                 form: Form::Destination,
                 after: body_start + def.span.end,
@@ -176,6 +171,74 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
     out.sites.append(&mut refs);
     out.sites.sort_by_key(|s| s.range.start);
     out
+}
+
+/// Hugo's word count: runs of non-space characters in the text of the rendered page (tags
+/// stripped, raw HTML's text kept, image alt text gone). Inline markup joins what it touches, as
+/// in the HTML: `**kube**let` and the smart quote in `don't` (its own event) are one word each.
+#[derive(Default)]
+struct Words {
+    count: usize,
+    in_word: bool,
+    in_tag: bool,
+    images: usize,
+}
+
+impl Words {
+    fn event(&mut self, event: &Event) {
+        match event {
+            Event::Start(Tag::Image { .. }) => self.images += 1,
+            Event::End(TagEnd::Image) => self.images = self.images.saturating_sub(1),
+            Event::Text(_) | Event::Code(_) if self.images > 0 => {}
+            Event::Text(text) | Event::Code(text) => self.text(text),
+            Event::Html(html) | Event::InlineHtml(html) => self.html(html),
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. },
+            )
+            | Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link,
+            )
+            | Event::FootnoteReference(_)
+            | Event::TaskListMarker(_) => {}
+            // Block starts and ends, line breaks and rules: a line break in the HTML.
+            _ => self.in_word = false,
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        for c in text.chars() {
+            let word = !c.is_whitespace();
+            if word && !self.in_word {
+                self.count += 1;
+            }
+            self.in_word = word;
+        }
+    }
+
+    /// Raw HTML's text, its tags stripped as Hugo strips them (a tag joins what it touches).
+    fn html(&mut self, html: &str) {
+        for c in html.chars() {
+            match c {
+                '<' => self.in_tag = true,
+                '>' => self.in_tag = false,
+                c if !self.in_tag => {
+                    let mut buf = [0; 4];
+                    self.text(c.encode_utf8(&mut buf));
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 /// The code spans and blocks of `body`.
@@ -229,14 +292,32 @@ fn definition_destination(body: &str, span: Range<usize>) -> Option<Range<usize>
     destination_at(body, span.start + colon, span.end)
 }
 
+/// A destination as written, without the `<>` that may enclose it (only those: a bare
+/// destination may end in `>`).
+fn unbracketed(raw: &str) -> &str {
+    raw.strip_prefix('<')
+        .and_then(|r| r.strip_suffix('>'))
+        .unwrap_or(raw)
+}
+
 /// A destination starting after optional whitespace (one line break at most) at `from`.
 fn destination_at(body: &str, from: usize, limit: usize) -> Option<Range<usize>> {
     let text = body.get(from..limit)?;
     let start = from + (text.len() - text.trim_start().len());
     let rest = body.get(start..limit)?;
     if rest.starts_with('<') {
-        let close = rest.find('>')?;
-        return Some(start..start + close + 1);
+        // Up to the first `>` not escaped; a line break or `<` first makes it no destination.
+        let mut escaped = false;
+        for (i, c) in rest.char_indices().skip(1) {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '>' => return Some(start..start + i + 1),
+                '<' | '\n' => return None,
+                _ => {}
+            }
+        }
+        return None;
     }
     let mut depth = 0i32;
     let mut escaped = false;
