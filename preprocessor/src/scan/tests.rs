@@ -132,3 +132,12 @@ fn bracketed_destinations_end_at_the_first_unescaped_bracket() {
         ]
     );
 }
+
+#[test]
+fn words_count_as_hugo_counts_the_rendered_text() {
+    // hugo 0.111 (Stack's `unsafe: true`) counts 14: markup and smart quotes join what they touch,
+    // raw HTML's text counts, alt text does not, every block and line break separates.
+    let src = "# Don't **kube**let\n\nIt's `kubectl get` and [a link](x)s.\n\
+               ![alt text here](i.png)\n\n<div>raw <b>html</b></div>\n\n- one\n- two\n\n```\ncode block\n```\n";
+    assert_eq!(scan(src, 0).words, 14);
+}
