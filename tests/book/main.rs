@@ -6,6 +6,7 @@ mod support;
 
 mod browser;
 mod build;
+mod fidelity;
 mod hugo;
 mod pages;
 mod serve;
