@@ -954,4 +954,14 @@ fn spec_examples_render_the_same_with_and_without_the_preprocessor() {
             .map(|(c, ..)| format!(" {};", c.name()))
             .collect::<String>()
     );
+    // Some 80 MB of pages; kept above for a look when the test fails.
+    for dir in [&book_a.root, &book_b.root, &out_a, &out_b] {
+        // A build folder, or its `html/` when mdBook wrote there.
+        let dir = if dir.ends_with("html") {
+            dir.parent().unwrap_or(dir)
+        } else {
+            dir
+        };
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
