@@ -218,4 +218,6 @@ fn serve_shows_problems_and_drafts_and_settles() {
         server.log()
     );
     assert!(builds >= 4, "fewer builds than changes:\n{}", server.log());
+    drop(server);
+    let _ = std::fs::remove_dir_all(&book);
 }
