@@ -73,8 +73,9 @@ impl<'a> Resolver<'a> {
                 Some("link to it once it is published, or build with `drafts = true` in [preprocessor.hugo]".into()),
             );
         }
-        if let Some(f) = fragment.filter(|f| !f.is_empty() && !to.anchors.contains(*f)) {
-            let hint = did_you_mean(f, to.anchors.iter().map(String::as_str))
+        let wanted = fragment.map(percent_decode);
+        if let Some(f) = wanted.filter(|f| !f.is_empty() && !to.anchors.contains(f)) {
+            let hint = did_you_mean(&f, to.anchors.iter().map(String::as_str))
                 .map(|c| format!("did you mean `#{c}`?"))
                 .or_else(|| Some(format!("link to one of the headings of {}", to.file)));
             return Outcome::Problem(
@@ -85,7 +86,11 @@ impl<'a> Resolver<'a> {
                 hint,
             );
         }
-        let url = self.url(from, to, query, fragment);
+        // The query and fragment go out as the author wrote them (escapes and all), so the
+        // markdown means the same; only the path changes.
+        let (raw, raw_fragment) = split_off(&site.raw, '#');
+        let (_, raw_query) = split_off(raw, '?');
+        let url = self.url(from, to, query.and(raw_query), fragment.and(raw_fragment));
         Outcome::Rewrite(match site.form {
             Form::Autolink => format!("[{}]({url})", escape::markdown(&site.dest)),
             _ => url,
@@ -232,6 +237,35 @@ fn slug_of_file(path: &PathBuf) -> Option<String> {
     };
     let map = front_matter::parse(&text, &block).ok()?;
     Post::from_map(&map, &text, &block).0.slug
+}
+
+/// `%XX` escapes decoded, as a browser matches a fragment to an id; the text unchanged when
+/// they do not make UTF-8.
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
 }
 
 /// `s` split at the first `sep`: before, and after when there is one.

@@ -25,8 +25,11 @@ pub enum Form {
 /// A link destination found in the chapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Site {
-    /// The destination as written (for a shortcode, its path argument).
+    /// The destination as markdown means it, escapes and entities resolved (for a shortcode, its
+    /// path argument): what is looked up.
     pub dest: String,
+    /// The destination as written, without `<>`: its query and fragment are kept as written.
+    pub raw: String,
     /// Byte range in the chapter's source to replace.
     pub range: Range<usize>,
     pub form: Form,
@@ -60,8 +63,11 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
     let mut out = Scan::default();
     let mut used_ids = HashSet::new();
     let mut heading: Option<String> = None;
-    let mut link_stack: Vec<(Range<usize>, usize, bool)> = Vec::new(); // (link range, inner end, rewrite)
+    // (link range, inner end, the parsed destination of an inline link)
+    let mut link_stack: Vec<(Range<usize>, usize, Option<String>)> = Vec::new();
     let mut words = Words::default();
+    // Inside an HTML block: `None` until its first line says whether it is a comment.
+    let mut html_block: Option<Option<bool>> = None;
     let mut parser = new_cmark_parser(body, &options).into_offset_iter();
     for (event, range) in parser.by_ref() {
         words.event(&event);
@@ -102,27 +108,31 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
                     1
                 };
                 match link_type {
-                    LinkType::Inline => {
-                        link_stack.push((range.clone(), range.start + opener, true))
-                    }
+                    LinkType::Inline => link_stack.push((
+                        range.clone(),
+                        range.start + opener,
+                        Some(dest_url.to_string()),
+                    )),
                     LinkType::Autolink => {
                         out.sites.push(Site {
                             dest: dest_url.to_string(),
+                            raw: dest_url.to_string(),
                             range: body_start + range.start..body_start + range.end,
                             form: Form::Autolink,
                             after: body_start + range.end,
                         });
-                        link_stack.push((range.clone(), range.start, false));
+                        link_stack.push((range.clone(), range.start, None));
                     }
-                    _ => link_stack.push((range.clone(), range.start, false)),
+                    _ => link_stack.push((range.clone(), range.start, None)),
                 }
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
-                if let Some((link, inner_end, true)) = link_stack.pop()
+                if let Some((link, inner_end, Some(parsed))) = link_stack.pop()
                     && let Some(dest) = inline_destination(body, inner_end, link.end)
                 {
                     out.sites.push(Site {
-                        dest: unbracketed(&body[dest.clone()]).to_owned(),
+                        dest: parsed,
+                        raw: unbracketed(&body[dest.clone()]).to_owned(),
                         range: body_start + dest.start..body_start + dest.end,
                         form: Form::Destination,
                         after: body_start + link.end,
@@ -134,11 +144,21 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
                     h.push_str(&text);
                 }
             }
-            // Raw HTML whose text is its source slice (not re-assembled across container prefixes).
-            Event::Html(text) | Event::InlineHtml(text)
-                if body.get(range.clone()) == Some(&*text) =>
-            {
-                html_attributes(&text, body_start + range.start, &mut out);
+            // An HTML block that opens with a comment is a comment to its end (CommonMark's type 2).
+            Event::Start(Tag::HtmlBlock) => html_block = Some(None),
+            Event::End(TagEnd::HtmlBlock) => html_block = None,
+            // Raw HTML whose text is its source slice (not re-assembled across container
+            // prefixes), outside comments: a commented-out link is no link.
+            Event::Html(text) | Event::InlineHtml(text) => {
+                let comment = text.trim_start().starts_with("<!--");
+                let in_comment = match &mut html_block {
+                    Some(first @ None) => *first.insert(comment),
+                    Some(Some(block_is_comment)) => *block_is_comment,
+                    None => comment,
+                };
+                if !in_comment && body.get(range.clone()) == Some(&*text) {
+                    html_attributes(&text, body_start + range.start, &mut out);
+                }
             }
             Event::Text(text) => {
                 if let Some(h) = heading.as_mut() {
@@ -152,7 +172,8 @@ pub fn scan(source: &str, body_start: usize) -> Scan {
     for (_, def) in parser.reference_definitions().iter() {
         if let Some(dest) = definition_destination(body, def.span.clone()) {
             out.sites.push(Site {
-                dest: unbracketed(&body[dest.clone()]).to_owned(),
+                dest: def.dest.to_string(),
+                raw: unbracketed(&body[dest.clone()]).to_owned(),
                 range: body_start + dest.start..body_start + dest.end,
                 form: Form::Destination,
                 after: body_start + def.span.end,
@@ -371,7 +392,8 @@ fn html_attributes(html: &str, base: usize, out: &mut Scan) {
             } else {
                 let tag_end = html[end..].find('>').map_or(html.len(), |i| end + i + 1);
                 out.sites.push(Site {
-                    dest: value.to_owned(),
+                    dest: decode_entities(value),
+                    raw: value.to_owned(),
                     range: base + start..base + end,
                     form: Form::Destination,
                     after: base + tag_end,
@@ -379,6 +401,49 @@ fn html_attributes(html: &str, base: usize, out: &mut Scan) {
             }
         }
     }
+}
+
+/// An HTML attribute value as the browser reads it: character references resolved.
+fn decode_entities(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_owned();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => match name.strip_prefix('#') {
+                    Some(hex) if hex.starts_with(['x', 'X']) => u32::from_str_radix(&hex[1..], 16)
+                        .ok()
+                        .and_then(char::from_u32),
+                    Some(dec) => dec.parse().ok().and_then(char::from_u32),
+                    None => None,
+                },
+            };
+            c.map(|c| (c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `{{< ref "x" >}}` / `{{< relref "x" >}}` (and `{{% %}}`) outside code.
@@ -409,6 +474,7 @@ fn shortcodes(body: &str, base: usize, code: &[Range<usize>], sites: &mut Vec<Si
         let end = start + 3 + end_rel + close.len();
         if let Some(path) = shortcode_path(args.trim()) {
             sites.push(Site {
+                raw: path.clone(),
                 dest: path,
                 range: base + start..base + end,
                 form: Form::Shortcode,

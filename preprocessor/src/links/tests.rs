@@ -161,6 +161,25 @@ fn a_configured_permalink_pattern() {
 }
 
 #[test]
+fn escapes_are_looked_up_as_meant_and_written_as_written() {
+    let md = "[a](/p/kubernetes\\-node/#the&#45;kubelet) [b](/p/kubernetes-node/#the%2Dkubelet) <a href=\"/p/kubernetes-node/#the&#45;kubelet\">c</a>";
+    assert_eq!(
+        resolve_all(&Settings::for_build(), md),
+        [
+            rewrite("../node/index.md#the&#45;kubelet"),
+            rewrite("../node/index.md#the%2Dkubelet"),
+            rewrite("../node/index.md#the&#45;kubelet"),
+        ]
+    );
+}
+
+#[test]
+fn commented_out_links_are_no_links() {
+    let md = "<!-- [a](/p/nope/) <a href=\"/p/nope/\"> -->\n\n<!--\n<a href=\"/p/nope/\">\n-->\n\ntext <!-- <a href=\"/p/nope/\"> --> end\n";
+    assert_eq!(resolve_all(&Settings::for_build(), md), []);
+}
+
+#[test]
 fn reading_time_counts_words() {
     let words = "word ".repeat(214);
     assert_eq!(
