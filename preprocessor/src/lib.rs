@@ -17,6 +17,7 @@ pub mod links;
 pub mod post;
 pub mod render;
 pub mod scan;
+pub mod stream;
 
 use chapter::Read;
 use config::Settings;
@@ -24,22 +25,18 @@ use diagnostic::Diagnostic;
 use index::{Entry, Index};
 use links::Resolver;
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
+use std::collections::HashSet;
+use std::path::PathBuf;
 
 /// Rewrites every chapter of `book`. Returns the book and every problem found, in book order.
 /// Drafts are left out unless `settings.drafts`; no other chapter is ever dropped or emptied.
+/// The command runs the same steps streamed ([`stream`]); this is the whole book in memory.
 pub fn run(settings: &Settings, mut book: Book) -> (Book, Vec<Diagnostic>) {
     let mut chapters = Vec::new();
     collect(&book.items, &mut chapters);
 
-    let reads: Vec<Read> = parallel_map(&chapters, |ch| {
-        Read::new(file_name(settings, ch), &ch.content)
-    });
-    let entries = chapters
-        .iter()
-        .zip(&reads)
-        .map(|(ch, read)| entry(settings, ch, read))
-        .collect();
-    let (index, mut problems) = Index::new(entries);
+    let mut reads: Vec<Read> = parallel_map(&chapters, |ch| read(settings, ch));
+    let (index, mut problems) = index_book(settings, &chapters, &mut reads);
     let resolver = Resolver::new(&index, settings);
 
     let work: Vec<(&Chapter, &Read, &Entry)> = chapters
@@ -55,30 +52,66 @@ pub fn run(settings: &Settings, mut book: Book) -> (Book, Vec<Diagnostic>) {
     let mut updates = Vec::with_capacity(rewritten.len());
     for (read, (content, found)) in reads.iter().zip(rewritten) {
         problems.extend(found);
-        let name = read.post.as_ref().and_then(|post| {
-            let name = post.nav_title()?;
-            Some(if post.draft {
-                format!("{name} (draft)")
-            } else {
-                name.to_owned()
-            })
-        });
-        updates.push((content, name));
+        updates.push((content, nav_name(read)));
     }
     assign(&mut book.items, &mut updates.into_iter());
     if !settings.drafts {
-        let omitted: Vec<_> = index
-            .entries
-            .iter()
-            .filter(|e| e.omitted)
-            .map(|e| e.path.clone())
-            .collect();
+        let omitted = omitted(&index);
         if !omitted.is_empty() {
             leave_out(&mut book.items, &omitted);
         }
     }
     problems.dedup();
     (book, problems)
+}
+
+/// Reads one chapter (front matter and body scan), independent of every other chapter.
+fn read(settings: &Settings, ch: &Chapter) -> Read {
+    Read::new(file_name(settings, ch), &ch.content)
+}
+
+/// Reads every chapter with a file in `items`, depth first, into `out`.
+fn read_items(settings: &Settings, items: &[BookItem], out: &mut Vec<Read>) {
+    let mut chapters = Vec::new();
+    collect(items, &mut chapters);
+    out.extend(chapters.into_iter().map(|ch| read(settings, ch)));
+}
+
+/// The index of the whole book, from every chapter and its reading, in the same order. The
+/// readings' anchors move into the index.
+fn index_book(
+    settings: &Settings,
+    chapters: &[&Chapter],
+    reads: &mut [Read],
+) -> (Index, Vec<Diagnostic>) {
+    let entries = chapters
+        .iter()
+        .zip(reads)
+        .map(|(ch, read)| entry(settings, ch, read))
+        .collect();
+    Index::new(entries)
+}
+
+/// The sidebar name a chapter gets, when its front matter gives one.
+fn nav_name(read: &Read) -> Option<String> {
+    read.post.as_ref().and_then(|post| {
+        let name = post.nav_title()?;
+        Some(if post.draft {
+            format!("{name} (draft)")
+        } else {
+            name.to_owned()
+        })
+    })
+}
+
+/// The paths of the drafts this build leaves out.
+fn omitted(index: &Index) -> HashSet<PathBuf> {
+    index
+        .entries
+        .iter()
+        .filter(|e| e.omitted)
+        .map(|e| e.path.clone())
+        .collect()
 }
 
 /// The chapters with a file, in book order (depth first).
@@ -110,14 +143,14 @@ fn assign(items: &mut [BookItem], updates: &mut impl Iterator<Item = (String, Op
     }
 }
 
-/// The chapter's index entry.
-fn entry(settings: &Settings, ch: &Chapter, read: &Read) -> Entry {
+/// The chapter's index entry (the anchors move there from the reading).
+fn entry(settings: &Settings, ch: &Chapter, read: &mut Read) -> Entry {
     let path = ch.path.clone().unwrap_or_default();
     let mut entry = Entry {
         source: ch.source_path.clone().unwrap_or_else(|| path.clone()),
         path,
         file: read.file.clone(),
-        anchors: read.scan.anchors.clone(),
+        anchors: std::mem::take(&mut read.scan.anchors),
         slug_at: (1, 1),
         ..Entry::default()
     };
@@ -157,7 +190,7 @@ fn file_name(settings: &Settings, ch: &Chapter) -> String {
 }
 
 /// Removes the chapters at `paths` (drafts), keeping their sub-chapters in their place.
-fn leave_out(items: &mut Vec<BookItem>, paths: &[std::path::PathBuf]) {
+fn leave_out(items: &mut Vec<BookItem>, paths: &HashSet<PathBuf>) {
     let mut kept = Vec::with_capacity(items.len());
     for mut item in std::mem::take(items) {
         if let BookItem::Chapter(ch) = &mut item {
@@ -172,11 +205,16 @@ fn leave_out(items: &mut Vec<BookItem>, paths: &[std::path::PathBuf]) {
     *items = kept;
 }
 
+/// The threads worth running: the machine's cores, at most 8.
+fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+}
+
 /// `f` over `items`, spread over the machine's cores when there is enough work to pay for it.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = threads();
     if threads < 2 || items.len() < 64 {
         return items.iter().map(&f).collect();
     }

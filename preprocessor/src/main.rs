@@ -3,10 +3,8 @@
 //! rewritten book on stdout, problems on stderr. Under `mdbook build` any problem fails the run
 //! after all are listed; under `mdbook serve` they are shown in the pages instead.
 
-use mdbook_hugo::config::Settings;
-use mdbook_preprocessor::PreprocessorContext;
-use mdbook_preprocessor::book::Book;
-use std::io::{Read, Write};
+use mdbook_hugo::stream::{self, Failure};
+use std::io::Read;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -38,24 +36,28 @@ fn preprocess() -> Result<ExitCode, String> {
     std::io::stdin()
         .read_to_string(&mut input)
         .map_err(|e| format!("reading the book from standard input: {e}"))?;
-    let (ctx, book): (PreprocessorContext, Book) = serde_json::from_str(&input).map_err(|e| {
-        format!(
-            "the input is not mdBook's [context, book] JSON ({e}); run this through `mdbook build`"
-        )
-    })?;
-    drop(input);
-    if let Some(warning) = mdbook_hugo::config::version_warning(
-        mdbook_preprocessor::MDBOOK_VERSION,
-        &ctx.mdbook_version,
-    ) {
-        eprintln!("mdbook-hugo: warning: {warning}");
-    }
-    let settings = Settings::from_context(&ctx)?;
-    let (book, problems) = mdbook_hugo::run(&settings, book);
-    for p in &problems {
+    // Parsing, the work on chapters and writing overlap on the machine's cores (see `stream`).
+    // The whole book is written even when there are problems: mdBook reads the output only when
+    // the exit status says success.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let report = match stream::run(input, &mut out) {
+        Ok(report) => report,
+        Err(Failure::Input(message) | Failure::Output(message)) => return Err(message),
+        Err(Failure::Settings {
+            mdbook_version,
+            message,
+        }) => {
+            warn_version(&mdbook_version);
+            return Err(message);
+        }
+    };
+    drop(out);
+    warn_version(&report.mdbook_version);
+    let problems = &report.problems;
+    for p in problems {
         eprintln!("{p}");
     }
-    if !problems.is_empty() && !settings.serve {
+    if !problems.is_empty() && !report.settings.serve {
         eprintln!(
             "mdbook-hugo: {} problem{} in the book; the build stops here (`mdbook serve` shows them in the pages)",
             problems.len(),
@@ -63,9 +65,13 @@ fn preprocess() -> Result<ExitCode, String> {
         );
         return Ok(ExitCode::FAILURE);
     }
-    let stdout = std::io::stdout().lock();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
-    serde_json::to_writer(&mut out, &book).map_err(|e| format!("writing the book: {e}"))?;
-    out.flush().map_err(|e| format!("writing the book: {e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn warn_version(calling: &str) {
+    if let Some(warning) =
+        mdbook_hugo::config::version_warning(mdbook_preprocessor::MDBOOK_VERSION, calling)
+    {
+        eprintln!("mdbook-hugo: warning: {warning}");
+    }
 }
