@@ -33,6 +33,7 @@ pub struct Index {
     by_path: HashMap<String, usize>,
     by_source: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
+    by_chapter: HashMap<PathBuf, usize>,
 }
 
 impl Index {
@@ -66,12 +67,18 @@ impl Index {
             for p in &e.paths {
                 index.by_path.entry(p.clone()).or_insert(i);
             }
+            index.by_chapter.entry(e.path.clone()).or_insert(i);
             index.by_source.insert(content_key(&e.source), i);
             if let Some(name) = bundle_or_file_name(&e.source) {
                 index.by_name.entry(name).or_default().push(i);
             }
         }
         (index, problems)
+    }
+
+    /// The first chapter at `path` (as mdBook renders it).
+    pub fn chapter(&self, path: &Path) -> Option<usize> {
+        self.by_chapter.get(path).copied()
     }
 
     pub fn slug(&self, slug: &str) -> Option<usize> {

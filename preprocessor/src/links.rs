@@ -10,7 +10,7 @@ use crate::front_matter::{self, Found};
 use crate::index::{self, Entry, Index};
 use crate::post::Post;
 use crate::scan::{Form, Site};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -174,7 +174,7 @@ impl<'a> Resolver<'a> {
     fn shortcode<'d>(&self, from: &Entry, dest: &'d str) -> Lookup<'d> {
         let (path, fragment) = split_off(dest, '#');
         if path.is_empty() {
-            let me = self.index.entries.iter().position(|e| e.path == from.path);
+            let me = self.index.chapter(&from.path);
             return Ok(me.map(|i| (i, None, fragment)));
         }
         match self.index.content_path(&from.source, path) {
@@ -196,7 +196,7 @@ impl<'a> Resolver<'a> {
             let Some(src) = &self.settings.src_dir else {
                 return HashMap::new();
             };
-            let listed: Vec<&Path> = self
+            let listed: HashSet<&Path> = self
                 .index
                 .entries
                 .iter()
@@ -217,7 +217,7 @@ impl<'a> Resolver<'a> {
                     let Ok(rel) = path.strip_prefix(src) else {
                         continue;
                     };
-                    if path.extension().is_none_or(|e| e != "md") || listed.contains(&rel) {
+                    if path.extension().is_none_or(|e| e != "md") || listed.contains(rel) {
                         continue;
                     }
                     if let Some(slug) = slug_of_file(&path) {
