@@ -172,6 +172,9 @@ pub fn parse(source: &str, block: &Block) -> Result<Map<String, Value>, Problem>
 }
 
 fn parse_yaml(text: &str, base: usize) -> Result<Value, Problem> {
+    if let Some(value) = crate::yaml::simple(text) {
+        return Ok(value);
+    }
     serde_yaml::from_str::<Value>(text).map_err(|e| {
         // An error at the very end (an unclosed `[`) belongs to the last line, not the fence.
         let index = e

@@ -18,6 +18,7 @@ pub mod post;
 pub mod render;
 pub mod scan;
 pub mod stream;
+pub mod yaml;
 
 use chapter::Read;
 use config::Settings;
