@@ -7,6 +7,7 @@
 #   scripts/bench.sh              # everything: ratios, linearity, peak memory, the real build
 #   ROUNDS=9 scripts/bench.sh     # more rounds when the machine is noisy
 #   SIZES="10000" BUILD=0 scripts/bench.sh
+#   BUILD_POSTS=1000 BUILD_ROUNDS=5 ...  # the real `mdbook build` part (3 rounds by default)
 #
 # hyperfine runs all runs of one command before the next, so a machine whose load changes would
 # favour one of them. Here each round is one short hyperfine session over both commands (their
@@ -35,38 +36,46 @@ mkdir -p "$OUT"
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-# rounds NAME CMD_A CMD_B: prints "median_a median_b median_ratio min_ratio max_ratio" (seconds).
+# rounds NAME CMD_A CMD_B [CMD_C]: each round one hyperfine session over the commands, their
+# order rotated; prints "median_a median_b median_c median_ratio min_ratio max_ratio" (seconds;
+# ratio = B/A per round; median_c is 0 without CMD_C).
 rounds() {
-  local name=$1 a=$2 b=$3 csv ra rb
+  local name=$1 csv r i
+  local -a cmds=("${@:2}") order
+  local n=${#cmds[@]}
   : >"$OUT/$name.rounds"
-  for r in $(seq 1 "$ROUNDS"); do
+  for r in $(seq 0 $((ROUNDS - 1))); do
     csv=$OUT/$name.round.csv
-    if ((r % 2)); then
-      hyperfine --style none --warmup 1 --runs "$RUNS" --export-csv "$csv" "$a" "$b" >/dev/null
-      ra=$(awk -F, 'NR==2 {print $4}' "$csv"); rb=$(awk -F, 'NR==3 {print $4}' "$csv")
-    else
-      hyperfine --style none --warmup 1 --runs "$RUNS" --export-csv "$csv" "$b" "$a" >/dev/null
-      rb=$(awk -F, 'NR==2 {print $4}' "$csv"); ra=$(awk -F, 'NR==3 {print $4}' "$csv")
-    fi
-    echo "$ra $rb" >>"$OUT/$name.rounds"
+    order=()
+    for i in $(seq 0 $((n - 1))); do order+=("${cmds[$(((i + r) % n))]}"); done
+    hyperfine --style none --warmup 1 --runs "$RUNS" --export-csv "$csv" "${order[@]}" >/dev/null 2>>"$OUT/hyperfine.log"
+    # Back to the commands' own order: row 2 + ((i - r) mod n) of the CSV is command i.
+    for i in $(seq 0 $((n - 1))); do
+      awk -F, -v row=$((2 + ((i - r % n + n) % n))) 'NR==row {printf "%s ", $4}' "$csv"
+    done >>"$OUT/$name.rounds"
+    echo >>"$OUT/$name.rounds"
   done
-  local ma mb ratios
+  local ma mb mc=0 ratios
   ma=$(awk '{print $1}' "$OUT/$name.rounds" | median)
   mb=$(awk '{print $2}' "$OUT/$name.rounds" | median)
+  ((n > 2)) && mc=$(awk '{print $3}' "$OUT/$name.rounds" | median)
   ratios=$(awk '{printf "%.4f\n", $2/$1}' "$OUT/$name.rounds" | sort -g)
-  echo "$ma $mb $(median <<<"$ratios") $(head -1 <<<"$ratios") $(tail -1 <<<"$ratios")"
+  echo "$ma $mb $mc $(median <<<"$ratios") $(head -1 <<<"$ratios") $(tail -1 <<<"$ratios")"
 }
 
+ms() { awk -v s="$1" 'BEGIN {printf "%.1f", s*1000}'; }
+
 echo "mdbook-hugo against the identity floor: $ROUNDS rounds of $RUNS runs each, medians"
-printf '%8s %10s %12s %12s %8s %16s\n' posts "JSON MB" "floor ms" "hugo ms" ratio "ratio range"
+echo "(floor: parse_input on locked stdin + to_writer; fast floor: read_to_string + from_str + to_writer)"
+printf '%8s %9s %10s %15s %10s %8s %13s\n' posts "JSON MB" "floor ms" "fast floor ms" "hugo ms" ratio "ratio range"
 declare -A HUGO_S
 for n in $SIZES; do
   json=$OUT/$n.json
   [[ -s $json && $json -nt $GEN ]] || "$GEN" "$n" "$json"
-  read -r fa hb ratio lo hi < <(rounds "posts-$n" "$FLOOR < $json > /dev/null" "$HUGO < $json > /dev/null")
+  read -r fa hb fc ratio lo hi < <(rounds "posts-$n" "$FLOOR < $json > /dev/null" "$HUGO < $json > /dev/null" "$FLOOR --fast < $json > /dev/null")
   HUGO_S[$n]=$hb
-  printf '%8s %10.1f %12.1f %12.1f %7.2fx %10.2f-%.2fx\n' "$n" "$(awk -v s="$(stat -c %s "$json")" 'BEGIN {print s/1e6}')" \
-    "$(awk -v s="$fa" 'BEGIN {print s*1000}')" "$(awk -v s="$hb" 'BEGIN {print s*1000}')" "$ratio" "$lo" "$hi"
+  printf '%8s %9.1f %10s %15s %10s %7.2fx %8.2f-%.2fx\n' "$n" "$(awk -v s="$(stat -c %s "$json")" 'BEGIN {print s/1e6}')" \
+    "$(ms "$fa")" "$(ms "$fc")" "$(ms "$hb")" "$ratio" "$lo" "$hi"
 done
 
 # Linear: each tenfold step in posts costs at most tenfold time.
@@ -90,20 +99,28 @@ for bin in "$FLOOR" "$HUGO"; do
 done
 
 # The real build: `mdbook build` of the same book with mdbook-hugo, with the identity floor, and
-# with no preprocessor at all; the preprocessor's share is what it adds over no preprocessor.
+# with no preprocessor at all. mdbook-hugo runs through a wrapper that logs its own wall time, so
+# its share of the build is measured inside the build itself.
 if [[ $BUILD == 1 ]]; then
   [[ -x $MDBOOK ]] || { echo "bench.sh: no mdbook CLI at $MDBOOK (cargo install mdbook --version 0.5.4 --locked)"; exit 0; }
+  inside=$PWD/$OUT/inside-$BUILD_POSTS.txt
+  timed=$PWD/$OUT/timed-mdbook-hugo
+  printf '#!/bin/sh\n[ "$1" = supports ] && exit 0\nexec /usr/bin/time -f %%e -a -o %s %s "$@"\n' "$inside" "$HUGO" >"$timed"
+  chmod +x "$timed"
   for v in hugo floor none; do
-    case $v in hugo) cmd=$HUGO ;; floor) cmd=$FLOOR ;; none) cmd= ;; esac
+    case $v in hugo) cmd=$timed ;; floor) cmd=$FLOOR ;; none) cmd= ;; esac
     dir=$OUT/book-$BUILD_POSTS-$v
-    [[ -d $dir/src && $dir/book.toml -nt $GEN ]] || "$GEN" "$BUILD_POSTS" --book "$dir" $cmd
+    "$GEN" "$BUILD_POSTS" --book "$dir" $cmd
   done
   b=$OUT/book-$BUILD_POSTS
-  saved=$ROUNDS; ROUNDS=$(( (ROUNDS + 1) / 2 ))
-  read -r none hugo _ < <(rounds "build-none" "$MDBOOK build $b-none 2>/dev/null" "$MDBOOK build $b-hugo 2>/dev/null")
-  read -r floor hugo2 _ < <(rounds "build-floor" "$MDBOOK build $b-floor 2>/dev/null" "$MDBOOK build $b-hugo 2>/dev/null")
+  : >"$inside"
+  saved=$ROUNDS; ROUNDS=${BUILD_ROUNDS:-3}
+  read -r none hugo floor _ < <(rounds "build-$BUILD_POSTS" "$MDBOOK build $b-none 2>/dev/null" \
+    "$MDBOOK build $b-hugo 2>/dev/null" "$MDBOOK build $b-floor 2>/dev/null")
   ROUNDS=$saved
-  awk -v none="$none" -v floor="$floor" -v hugo="$hugo" -v hugo2="$hugo2" -v n="$BUILD_POSTS" 'BEGIN {
-    printf "mdbook build, %s posts: no preprocessor %.0f ms, identity floor %.0f ms, mdbook-hugo %.0f ms\n", n, none*1000, floor*1000, (hugo+hugo2)*500;
-    printf "mdbook-hugo share of the build: %.1f%% (all it adds over no preprocessor, JSON both ways included)\n", (hugo-none)/hugo*100 }'
+  self=$(median <"$inside")
+  awk -v none="$none" -v floor="$floor" -v hugo="$hugo" -v self="$self" -v n="$BUILD_POSTS" 'BEGIN {
+    printf "mdbook build, %s posts: no preprocessor %.0f ms, identity floor %.0f ms, mdbook-hugo %.0f ms\n", n, none*1000, floor*1000, hugo*1000;
+    printf "mdbook-hugo itself inside that build: %.0f ms = %.1f%% of it\n", self*1000, self/hugo*100;
+    printf "the build with mdbook-hugo against the identity floor: +%.0f ms (%.1f%%; mdBook rendering the richer pages included)\n", (hugo-floor)*1000, (hugo-floor)/hugo*100 }'
 fi
