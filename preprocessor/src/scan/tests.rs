@@ -141,3 +141,19 @@ fn words_count_as_hugo_counts_the_rendered_text() {
                ![alt text here](i.png)\n\n<div>raw <b>html</b></div>\n\n- one\n- two\n\n```\ncode block\n```\n";
     assert_eq!(scan(src, 0).words, 14);
 }
+
+#[test]
+fn words_split_on_every_unicode_whitespace() {
+    let samples = [
+        "one two\tthree\nfour\u{0B}five\u{0C}six\rseven",
+        "no\u{A0}break\u{3000}ideographic\u{85}next\u{2028}line",
+        "  leading and trailing  ",
+        "émigré café naïve — dash",
+        "",
+    ];
+    for text in samples {
+        let mut words = Words::default();
+        words.text(text);
+        assert_eq!(words.count, text.split_whitespace().count(), "{text:?}");
+    }
+}
