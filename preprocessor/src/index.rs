@@ -181,25 +181,32 @@ pub fn with_slash(path: &str) -> String {
 /// The relative URL path from chapter `from` to chapter `to` (both relative to the source
 /// folder): `../kubernetes-intro/index.md`.
 pub fn relative(from: &Path, to: &Path) -> String {
-    let from_dir: Vec<String> = normalize(from.parent().unwrap_or(Path::new("")))
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let from_dir = normalize(from.parent().unwrap_or(Path::new("")));
+    let from_parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
     let to_norm = normalize(to);
     let to_parts: Vec<&str> = to_norm.split('/').collect();
-    let common = from_dir
+    let common = from_parts
         .iter()
         .zip(&to_parts)
-        .take_while(|(a, b)| a == *b)
+        .take_while(|(a, b)| a == b)
         .count()
         .min(to_parts.len().saturating_sub(1));
-    let mut out = String::new();
-    for _ in common..from_dir.len() {
+    let mut out = String::with_capacity(3 * (from_parts.len() - common) + to_norm.len() + 8);
+    for _ in common..from_parts.len() {
         out.push_str("../");
     }
-    out.push_str(&to_parts[common..].join("/"));
-    out.replace(' ', "%20")
+    for (i, part) in to_parts[common..].iter().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        for (j, piece) in part.split(' ').enumerate() {
+            if j > 0 {
+                out.push_str("%20");
+            }
+            out.push_str(piece);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
