@@ -135,10 +135,10 @@ fn block(lines: &[&str], start: usize) -> Option<(Value, usize)> {
             None => {
                 items.push(scalar(item.trim_end_matches(' '), false)?);
                 // A deeper line would continue the item: not ours.
-                if let Some(&next) = lines[j..].iter().find(|l| !skip(l)) {
-                    if indent(next) > column {
-                        return None;
-                    }
+                if let Some(&next) = lines[j..].iter().find(|l| !skip(l))
+                    && indent(next) > column
+                {
+                    return None;
                 }
             }
         }
