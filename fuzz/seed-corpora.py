@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Seeds fuzz/corpus/<target>/ from the book's posts and every chapter-like string literal in the
+preprocessor's unit tests and the end-to-end tests (run from the repository root). Files are
+named by their SHA-1, as libFuzzer names what it adds, so seeding twice adds nothing."""
+import glob, hashlib, os, re
+
+def unescape(s):
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == '\\' and i + 1 < len(s):
+            n = s[i + 1]
+            simple = {'n': '\n', 'r': '\r', 't': '\t', '0': '\0', '"': '"', '\\': '\\', "'": "'"}
+            if n in simple:
+                out.append(simple[n]); i += 2; continue
+            m = re.match(r'u\{([0-9a-fA-F]+)\}', s[i + 1:])
+            if m:
+                out.append(chr(int(m.group(1), 16))); i += 1 + len(m.group(0)); continue
+            if n == '\n':  # a line continuation: the break and the next line's indent go
+                i += 2
+                while i < len(s) and s[i] in ' \t\n':
+                    i += 1
+                continue
+        out.append(c); i += 1
+    return ''.join(out)
+
+def put(target, data):
+    d = os.path.join('fuzz/corpus', target)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, hashlib.sha1(data).hexdigest()), 'wb') as f:
+        f.write(data)
+
+seeds = [open(f, 'rb').read() for f in sorted(glob.glob('book/**/*.md', recursive=True))]
+literal = re.compile(r'"((?:[^"\\]|\\.)*)"', re.S)
+for f in sorted(glob.glob('preprocessor/src/**/*.rs', recursive=True) + glob.glob('tests/**/*.rs', recursive=True)):
+    for m in literal.finditer(open(f).read()):
+        s = unescape(m.group(1))
+        if len(s) > 12 and '\n' in s and any(k in s for k in ['---', '+++', '](', '{{', '<a', '{"', '<http']):
+            seeds.append(s.encode())
+seeds = list(dict.fromkeys(seeds))
+for s in seeds:
+    put('front_matter', s)
+    for flags in (0, 1, 2):  # build html, serve html, build markdown
+        put('rewrite', bytes([flags]) + s)
+    m = re.match(rb'\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|$)', s, re.S)
+    if m:
+        put('yaml', m.group(1) + b'\n')
+short = [s for s in seeds if len(s) < 600]
+for k in range(0, min(len(short), 30) - 2, 3):  # three chapters in one book
+    put('rewrite', bytes([k % 256]) + short[k] + b'\xff' + short[k + 1] + b'\xff' + short[k + 2])
+print(f'{len(seeds)} seeds')
