@@ -156,4 +156,17 @@ fn words_split_on_every_unicode_whitespace() {
         words.text(text);
         assert_eq!(words.count, text.split_whitespace().count(), "{text:?}");
     }
+    // A word goes on across pieces of text (events) until a space.
+    for pieces in [
+        &["ab", "cd"][..],
+        &["ab ", "cd"],
+        &["ab", " cd "],
+        &["é", "a b"],
+        &["a\u{A0}", "b"],
+    ] {
+        let mut words = Words::default();
+        pieces.iter().for_each(|p| words.text(p));
+        let all = pieces.concat();
+        assert_eq!(words.count, all.split_whitespace().count(), "{pieces:?}");
+    }
 }
