@@ -241,15 +241,19 @@ impl Words {
     fn text(&mut self, text: &str) {
         let bytes = text.as_bytes();
         // char::is_whitespace on ASCII, vertical tab included.
-        let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
-        if let (true, Some(&first), Some(&last)) = (text.is_ascii(), bytes.first(), bytes.last()) {
-            // A word starts at each non-space after a space (or at the start, after none).
-            let starts = bytes
-                .windows(2)
-                .filter(|w| space(w[0]) && !space(w[1]))
-                .count();
-            self.count += starts + usize::from(!space(first) && !self.in_word);
-            self.in_word = !space(last);
+        let space = |b: u8| b == b' ' || b.wrapping_sub(b'\t') < 5;
+        if text.is_ascii() {
+            // A word starts at each non-space after a space (or after the event before, when
+            // that ended outside a word); counted without branches.
+            let mut after_space = !self.in_word;
+            let mut starts = 0;
+            for &b in bytes {
+                let is_space = space(b);
+                starts += usize::from(after_space & !is_space);
+                after_space = is_space;
+            }
+            self.count += starts;
+            self.in_word = !after_space;
             return;
         }
         let mut i = 0;
