@@ -12,7 +12,9 @@ use serde_json::{Map, Number, Value};
 
 /// The front matter `text` as `serde_yaml` reads it, when it is plain enough to be sure.
 pub fn simple(text: &str) -> Option<Value> {
-    if text.chars().any(unusual) {
+    let plain_ascii =
+        text.is_ascii() && !text.bytes().any(|b| (b < b' ' && b != b'\n') || b == 0x7F);
+    if !plain_ascii && text.chars().any(unusual) {
         return None;
     }
     let lines: Vec<&str> = text.split('\n').collect();
@@ -194,13 +196,25 @@ fn scalar(text: &str, in_flow: bool) -> Option<Value> {
 /// and YAML 1.2 read them, the rest text.
 fn plain(text: &str, in_flow: bool) -> Option<Value> {
     let first = text.chars().next()?;
-    // Indicators that start something else, and characters that would end or split the scalar.
+    // Indicators that start something else, and characters that would end or split the scalar:
+    // `: `, ` #`, a final `:`, brackets and braces (and in a flow list `,` and `:`), in one pass
+    // over the bytes (all ASCII, so never part of a longer character).
+    let mut previous = 0u8;
+    for &b in text.as_bytes() {
+        let splits = match b {
+            b'[' | b']' | b'{' | b'}' => true,
+            b',' | b':' => in_flow,
+            b' ' => previous == b':',
+            b'#' => previous == b' ',
+            _ => false,
+        };
+        if splits {
+            return None;
+        }
+        previous = b;
+    }
     if "?:,[]{}#&*!|>'\"%@`".contains(first)
-        || text.contains(": ")
-        || text.contains(" #")
-        || text.ends_with(':')
-        || text.contains(['[', ']', '{', '}'])
-        || (in_flow && text.contains([',', ':']))
+        || previous == b':'
         || text.starts_with("---")
         || text.starts_with("...")
         || text.starts_with("- ")
