@@ -241,7 +241,7 @@ fn slug_of_file(path: &PathBuf) -> Option<String> {
 
 /// `%XX` escapes decoded, as a browser matches a fragment to an id; the text unchanged when
 /// they do not make UTF-8.
-fn percent_decode(s: &str) -> String {
+pub fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_owned();
     }

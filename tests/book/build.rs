@@ -2,7 +2,6 @@
 //! drafts, problems and renderers.
 
 use crate::support::{self, Fixture, page};
-use std::path::Path;
 
 /// Every `href`/`src` of a page that is relative (no scheme, not `#` alone), with the fragment
 /// and query cut.
@@ -25,17 +24,6 @@ fn local_links(html: &str) -> Vec<String> {
         }
     }
     out
-}
-
-fn html_pages(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            html_pages(&path, out);
-        } else if path.extension().is_some_and(|e| e == "html") {
-            out.push(path);
-        }
-    }
 }
 
 #[test]
@@ -72,7 +60,7 @@ fn the_seed_post_renders_with_its_header_and_cards() {
 fn no_front_matter_reaches_any_page() {
     let out = support::build_book();
     let mut pages = Vec::new();
-    html_pages(&out, &mut pages);
+    support::html_files(&out, &mut pages);
     assert!(pages.len() > 8, "{} pages", pages.len());
     for p in &pages {
         let html = std::fs::read_to_string(p).unwrap();
@@ -96,7 +84,7 @@ fn no_front_matter_reaches_any_page() {
 fn every_local_link_of_every_page_resolves_to_a_built_file() {
     let out = support::build_book();
     let mut pages = Vec::new();
-    html_pages(&out, &mut pages);
+    support::html_files(&out, &mut pages);
     let mut broken = Vec::new();
     for p in &pages {
         let html = std::fs::read_to_string(p).unwrap();

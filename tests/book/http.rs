@@ -136,7 +136,7 @@ fn lookup(dir: &Path, prefix: &str, path: &str) -> Found {
     let Some(rest) = path.strip_prefix(prefix) else {
         return Found::Missing;
     };
-    let rest = percent_decode(rest);
+    let rest = mdbook_hugo::links::percent_decode(rest);
     let relative = Path::new(&rest);
     if !relative
         .components()
@@ -175,27 +175,6 @@ fn content_type(file: &Path) -> &'static str {
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
-}
-
-/// `%XX` escapes decoded (as bytes, then UTF-8).
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The values of the `href` and `src` attributes of an HTML page, entities decoded, in order.

@@ -195,30 +195,10 @@ impl Listed {
     /// The slug the `/p/:slug/` permalink really uses, percent-decoded.
     fn permalink_slug(&self) -> Option<String> {
         let path = self.permalink.strip_prefix("https://example.org/p/")?;
-        Some(percent_decode(path.strip_suffix('/').unwrap_or(path)))
+        Some(mdbook_hugo::links::percent_decode(
+            path.strip_suffix('/').unwrap_or(path),
+        ))
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).and_then(|&b| hex(b)),
-                bytes.get(i + 2).and_then(|&b| hex(b)),
-            )
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).expect("a UTF-8 permalink")
 }
 
 /// What the library reads from a file.

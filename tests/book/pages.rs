@@ -101,7 +101,7 @@ impl Crawl {
         }
         for (from, target, fragment) in anchors {
             if let Some(ids) = ids.get(&target)
-                && !ids.contains(&http::percent_decode(&fragment))
+                && !ids.contains(&mdbook_hugo::links::percent_decode(&fragment))
             {
                 crawl
                     .broken
@@ -123,17 +123,6 @@ fn element_ids(html: &str) -> BTreeSet<String> {
     ids
 }
 
-fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            html_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "html") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn every_link_of_every_page_answers_under_the_sub_path() {
     let out = published();
@@ -146,7 +135,7 @@ fn every_link_of_every_page_answers_under_the_sub_path() {
     );
     // Every page of the build is reached from the root, so every page was checked.
     let mut pages = Vec::new();
-    html_files(out, &mut pages);
+    support::html_files(out, &mut pages);
     let unreached: Vec<String> = pages
         .iter()
         .map(|p| {

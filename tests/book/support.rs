@@ -199,3 +199,15 @@ pub fn missing(tool: &str, why: &str) -> bool {
     eprintln!("skipped: {tool} is not installed ({why}); .ci/run installs it");
     true
 }
+
+/// Every `.html` file under `dir`, recursively.
+pub fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            html_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+}
