@@ -178,7 +178,6 @@ fn safe_cards(
     source: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Card> {
-    let at = read.key_offset(source, "links").unwrap_or(0);
     cards
         .iter()
         .map(|card| {
@@ -186,6 +185,8 @@ fn safe_cards(
             for (field, value) in [("website", &mut card.website), ("image", &mut card.image)] {
                 if let Some(why) = value.as_deref().and_then(escape::refuse_url) {
                     let url = value.take().unwrap_or_default();
+                    // Located only when there is something to report: the search is per post.
+                    let at = read.key_offset(source, "links").unwrap_or(0);
                     problems.push(
                         Diagnostic::at(
                             &read.file,
