@@ -44,13 +44,18 @@ pub enum Failure {
 }
 
 /// Runs the preprocessor over mdBook's `[context, book]` JSON, writing the book's JSON to `out`.
-pub fn run(input: String, out: &mut impl Write) -> Result<Report, Failure> {
+/// `input` is dropped as soon as it is parsed.
+pub fn run(input: impl AsRef<[u8]>, out: &mut impl Write) -> Result<Report, Failure> {
     let workers = crate::threads().max(2) - 1;
     let intake = Intake::default();
     let (parsed, mut done) = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers).map(|_| s.spawn(|| intake.work())).collect();
-        let parsed =
-            Top { intake: &intake }.deserialize(&mut serde_json::Deserializer::from_str(&input));
+        let parsed = match std::str::from_utf8(input.as_ref()) {
+            Ok(text) => Top { intake: &intake }
+                .deserialize(&mut serde_json::Deserializer::from_str(text))
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(format!("it is not UTF-8: {e}")),
+        };
         intake.close();
         drop(input);
         // The main thread reads what the workers have not reached yet.

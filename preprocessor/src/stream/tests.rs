@@ -125,13 +125,17 @@ fn many_chapters_keep_their_order() {
 
 #[test]
 fn bad_input_and_bad_settings_say_which() {
-    let Err(Failure::Input(message)) = run("[{}, ".into(), &mut Vec::new()) else {
+    let Err(Failure::Input(message)) = run("[{}, ", &mut Vec::new()) else {
         panic!("truncated input accepted")
     };
     assert!(
         message.contains("run this through `mdbook build`"),
         "{message}"
     );
+    let Err(Failure::Input(message)) = run(b"[{\"a\": \"\xff\"}]", &mut Vec::new()) else {
+        panic!("input that is not UTF-8 accepted")
+    };
+    assert!(message.contains("not UTF-8"), "{message}");
     let ctx = context("[preprocessor.hugo]\ncards = \"middle\"\n");
     let input = serde_json::to_string(&(&ctx, &sample())).unwrap();
     let Err(Failure::Settings {
