@@ -15,8 +15,10 @@ pub struct Entry {
     pub source: PathBuf,
     /// The file relative to the book root, for diagnostics.
     pub file: String,
+    /// `path` as a URL path ([`link_path`]), what links to the chapter are made of.
+    pub link: String,
     pub slug: Option<String>,
-    /// Site paths that also lead here: `aliases` and `url`, normalized with a trailing `/`.
+    /// Site paths that also lead here: `aliases` and `url`, without their trailing `/`.
     pub paths: Vec<String>,
     pub anchors: HashSet<String>,
     /// A draft left out of this build.
@@ -87,7 +89,7 @@ impl Index {
 
     /// A site path (`/old/path/`) that an alias or `url` gives.
     pub fn site_path(&self, path: &str) -> Option<usize> {
-        self.by_path.get(&with_slash(path)).copied()
+        self.by_path.get(path.trim_end_matches('/')).copied()
     }
 
     pub fn slugs(&self) -> impl Iterator<Item = &str> {
@@ -173,39 +175,40 @@ fn normalize(path: &Path) -> String {
     parts.join("/")
 }
 
-/// A site path with one trailing `/`, as aliases are compared.
-pub fn with_slash(path: &str) -> String {
-    format!("{}/", path.trim_end_matches('/'))
+/// A chapter's path (relative to the source folder) as links write it: `/`-separated, `.` and
+/// `..` resolved, spaces as `%20`, and a README as the `index.md` mdBook's index preprocessor
+/// renames it to when `readme_is_index`.
+pub fn link_path(path: &Path, readme_is_index: bool) -> String {
+    let mut link = normalize(path).replace(' ', "%20");
+    if readme_is_index
+        && path
+            .file_stem()
+            .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+    {
+        let dir = link.rfind('/').map_or(0, |i| i + 1);
+        link.replace_range(dir.., "index.md");
+    }
+    link
 }
 
-/// The relative URL path from chapter `from` to chapter `to` (both relative to the source
-/// folder): `../kubernetes-intro/index.md`.
-pub fn relative(from: &Path, to: &Path) -> String {
-    let from_dir = normalize(from.parent().unwrap_or(Path::new("")));
-    let from_parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
-    let to_norm = normalize(to);
-    let to_parts: Vec<&str> = to_norm.split('/').collect();
-    let common = from_parts
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count()
-        .min(to_parts.len().saturating_sub(1));
-    let mut out = String::with_capacity(3 * (from_parts.len() - common) + to_norm.len() + 8);
-    for _ in common..from_parts.len() {
+/// The relative URL from the chapter at link path `from` to the one at `to` (both from
+/// [`link_path`]): `../kubernetes-intro/index.md`.
+pub fn relative(from: &str, to: &str) -> String {
+    let from_dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
+    // The folders both share are left out; each other folder of `from` is a `../`.
+    let mut rest = to;
+    let mut up = 0;
+    for folder in from_dir.split('/').filter(|f| !f.is_empty()) {
+        match rest.strip_prefix(folder).and_then(|r| r.strip_prefix('/')) {
+            Some(r) if up == 0 => rest = r,
+            _ => up += 1,
+        }
+    }
+    let mut out = String::with_capacity(3 * up + rest.len());
+    for _ in 0..up {
         out.push_str("../");
     }
-    for (i, part) in to_parts[common..].iter().enumerate() {
-        if i > 0 {
-            out.push('/');
-        }
-        for (j, piece) in part.split(' ').enumerate() {
-            if j > 0 {
-                out.push_str("%20");
-            }
-            out.push_str(piece);
-        }
-    }
+    out.push_str(rest);
     out
 }
 
@@ -225,12 +228,23 @@ mod tests {
 
     #[test]
     fn relative_paths_between_chapters() {
-        let r = |a: &str, b: &str| relative(Path::new(a), Path::new(b));
+        let r = |a: &str, b: &str| {
+            relative(
+                &link_path(Path::new(a), true),
+                &link_path(Path::new(b), true),
+            )
+        };
         assert_eq!(r("post/a/index.md", "post/b/index.md"), "../b/index.md");
         assert_eq!(r("post/a/index.md", "post/a/index.md"), "index.md");
         assert_eq!(r("_index.md", "post/b/index.md"), "post/b/index.md");
         assert_eq!(r("post/a/index.md", "_index.md"), "../../_index.md");
         assert_eq!(r("a.md", "my post.md"), "my%20post.md");
+        assert_eq!(r("post/a/index.md", "post/a/b/c.md"), "b/c.md");
+        assert_eq!(r("post/ab/x.md", "post/a/b.md"), "../a/b.md");
+        assert_eq!(r("a/b/c/x.md", "a/d/b/c.md"), "../../d/b/c.md");
+        assert_eq!(r("./post/../p/x.md", "p/y/README.md"), "y/index.md");
+        assert_eq!(r("a\\b.md", "a/My Readme.md"), "My%20Readme.md");
+        assert_eq!(link_path(Path::new("x/Readme.md"), false), "x/Readme.md");
     }
 
     #[test]

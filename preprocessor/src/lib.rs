@@ -148,6 +148,7 @@ fn assign(items: &mut [BookItem], updates: &mut impl Iterator<Item = (String, Op
 fn entry(settings: &Settings, ch: &Chapter, read: &mut Read) -> Entry {
     let path = ch.path.clone().unwrap_or_default();
     let mut entry = Entry {
+        link: index::link_path(&path, settings.default_preprocessors),
         source: ch.source_path.clone().unwrap_or_else(|| path.clone()),
         path,
         file: read.file.clone(),
@@ -161,7 +162,7 @@ fn entry(settings: &Settings, ch: &Chapter, read: &mut Read) -> Entry {
             .aliases
             .iter()
             .chain(&post.url)
-            .map(|p| index::with_slash(p))
+            .map(|p| p.trim_end_matches('/').to_owned())
             .collect();
         entry.omitted = post.draft && !settings.drafts;
         if !post.links.is_empty() {

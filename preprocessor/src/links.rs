@@ -100,22 +100,20 @@ impl<'a> Resolver<'a> {
     /// The relative URL from `from` to `to`: the `.md` file mdBook renames, or the `.html` page
     /// itself when a query must survive (mdBook's `.md` rewriting drops queries).
     fn url(&self, from: &Entry, to: &Entry, query: Option<&str>, fragment: Option<&str>) -> String {
-        let mut path = to.path.clone();
-        if self.settings.default_preprocessors
-            && path
-                .file_stem()
-                .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
-        {
-            path.set_file_name("index.md");
-        }
-        let mut url = index::relative(&from.path, &path);
-        if let (Some(q), true) = (query, self.settings.html) {
-            url = format!("{}.html?{q}", url.strip_suffix(".md").unwrap_or(&url));
-        } else if let Some(q) = query {
-            url = format!("{url}?{q}");
+        let mut url = index::relative(&from.link, &to.link);
+        if let Some(q) = query {
+            if self.settings.html {
+                if url.ends_with(".md") {
+                    url.truncate(url.len() - ".md".len());
+                }
+                url.push_str(".html");
+            }
+            url.push('?');
+            url.push_str(q);
         }
         if let Some(f) = fragment {
-            url = format!("{url}#{f}");
+            url.push('#');
+            url.push_str(f);
         }
         url
     }

@@ -9,6 +9,7 @@ fn rewrite_alone(source: &str, settings: &Settings) -> (String, Vec<Diagnostic>)
         path: "a.md".into(),
         source: "a.md".into(),
         file: "book/a.md".into(),
+        link: "a.md".into(),
         slug: read.post.as_ref().and_then(|p| p.slug.clone()),
         ..Entry::default()
     };

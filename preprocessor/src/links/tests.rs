@@ -3,12 +3,14 @@ use crate::chapter::Read;
 use crate::config::Settings;
 use crate::index::{Entry, Index};
 use crate::scan::scan;
+use std::path::Path;
 
 fn entry(path: &str, slug: &str, anchors: &[&str]) -> Entry {
     Entry {
         path: path.into(),
         source: path.into(),
         file: format!("book/{path}"),
+        link: crate::index::link_path(Path::new(path), true),
         slug: Some(slug.into()),
         anchors: anchors.iter().map(|a| a.to_string()).collect(),
         ..Entry::default()
@@ -19,7 +21,7 @@ fn book() -> Index {
     let mut draft = entry("post/draft/index.md", "draft", &[]);
     draft.omitted = true;
     let mut old = entry("post/node/index.md", "kubernetes-node", &["the-kubelet"]);
-    old.paths = vec!["/old/node/".into()];
+    old.paths = vec!["/old/node".into()];
     Index::new(vec![
         entry(
             "post/arch/index.md",
