@@ -36,8 +36,11 @@ pub fn run(settings: &Settings, mut book: Book) -> (Book, Vec<Diagnostic>) {
     let mut chapters = Vec::new();
     collect(&book.items, &mut chapters);
 
-    let mut reads: Vec<Read> = parallel_map(&chapters, |ch| read(settings, ch));
-    let (index, mut problems) = index_book(settings, &chapters, &mut reads);
+    let (reads, entries): (Vec<Read>, Vec<Entry>) =
+        parallel_map(&chapters, |ch| read(settings, ch))
+            .into_iter()
+            .unzip();
+    let (index, mut problems) = Index::new(entries);
     let resolver = Resolver::new(&index, settings);
 
     let work: Vec<(&Chapter, &Read, &Entry)> = chapters
@@ -66,31 +69,19 @@ pub fn run(settings: &Settings, mut book: Book) -> (Book, Vec<Diagnostic>) {
     (book, problems)
 }
 
-/// Reads one chapter (front matter and body scan), independent of every other chapter.
-fn read(settings: &Settings, ch: &Chapter) -> Read {
-    Read::new(file_name(settings, ch), &ch.content)
+/// Reads one chapter (front matter and body scan) and makes its index entry, independent of
+/// every other chapter.
+fn read(settings: &Settings, ch: &Chapter) -> (Read, Entry) {
+    let mut read = Read::new(file_name(settings, ch), &ch.content);
+    let entry = entry(settings, ch, &mut read);
+    (read, entry)
 }
 
 /// Reads every chapter with a file in `items`, depth first, into `out`.
-fn read_items(settings: &Settings, items: &[BookItem], out: &mut Vec<Read>) {
+fn read_items(settings: &Settings, items: &[BookItem], out: &mut Vec<(Read, Entry)>) {
     let mut chapters = Vec::new();
     collect(items, &mut chapters);
     out.extend(chapters.into_iter().map(|ch| read(settings, ch)));
-}
-
-/// The index of the whole book, from every chapter and its reading, in the same order. The
-/// readings' anchors move into the index.
-fn index_book(
-    settings: &Settings,
-    chapters: &[&Chapter],
-    reads: &mut [Read],
-) -> (Index, Vec<Diagnostic>) {
-    let entries = chapters
-        .iter()
-        .zip(reads)
-        .map(|(ch, read)| entry(settings, ch, read))
-        .collect();
-    Index::new(entries)
 }
 
 /// The sidebar name a chapter gets, when its front matter gives one.

@@ -11,6 +11,7 @@
 use crate::chapter::{self, Read};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
+use crate::index::{Entry, Index};
 use crate::links::Resolver;
 use mdbook_preprocessor::PreprocessorContext;
 use mdbook_preprocessor::book::BookItem;
@@ -77,12 +78,16 @@ pub fn run(input: impl AsRef<[u8]>, out: &mut impl Write) -> Result<Report, Fail
 
     done.sort_unstable_by_key(|(seq, _, _)| *seq);
     let mut items = Vec::with_capacity(done.len());
-    let mut reads = Vec::new();
+    let mut reads = Vec::with_capacity(done.len());
+    let mut entries = Vec::with_capacity(done.len());
     for (_, item, item_reads) in done {
         items.push(item);
-        reads.extend(item_reads);
+        for (read, entry) in item_reads {
+            reads.push(read);
+            entries.push(entry);
+        }
     }
-    let problems = rewrite_and_write(&settings, items, reads, out)
+    let problems = rewrite_and_write(&settings, items, reads, entries, out)
         .map_err(|e| Failure::Output(format!("writing the book: {e}")))?;
     Ok(Report {
         settings,
@@ -96,14 +101,11 @@ pub fn run(input: impl AsRef<[u8]>, out: &mut impl Write) -> Result<Report, Fail
 fn rewrite_and_write(
     settings: &Settings,
     mut items: Vec<BookItem>,
-    mut reads: Vec<Read>,
+    reads: Vec<Read>,
+    entries: Vec<Entry>,
     json: &mut impl Write,
 ) -> std::io::Result<Vec<Diagnostic>> {
-    let (index, mut problems) = {
-        let mut chapters = Vec::new();
-        crate::collect(&items, &mut chapters);
-        crate::index_book(settings, &chapters, &mut reads)
-    };
+    let (index, mut problems) = Index::new(entries);
     let omitted = if settings.drafts {
         Default::default()
     } else {
@@ -263,7 +265,7 @@ impl Intake {
     }
 
     /// Reads queued items until the queue is closed and empty.
-    fn work(&self) -> Vec<(usize, BookItem, Vec<Read>)> {
+    fn work(&self) -> Vec<(usize, BookItem, Vec<(Read, Entry)>)> {
         let mut done = Vec::new();
         loop {
             let batch: Vec<(usize, BookItem)> = {
