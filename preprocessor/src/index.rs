@@ -5,6 +5,7 @@
 use crate::diagnostic::Diagnostic;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// One chapter as a link target.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +34,12 @@ pub struct Index {
     pub entries: Vec<Entry>,
     by_slug: HashMap<String, usize>,
     by_path: HashMap<String, usize>,
+    /// The lookups of `ref` and `relref`, made when the first one needs them.
+    refs: OnceLock<Refs>,
+}
+
+#[derive(Debug, Default)]
+struct Refs {
     by_source: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
     by_chapter: HashMap<PathBuf, usize>,
@@ -42,6 +49,7 @@ impl Index {
     /// Indexes `entries`; two posts with one slug are a diagnostic each, naming the other file.
     pub fn new(entries: Vec<Entry>) -> (Index, Vec<Diagnostic>) {
         let mut index = Index {
+            by_slug: HashMap::with_capacity(entries.len()),
             entries,
             ..Index::default()
         };
@@ -69,18 +77,27 @@ impl Index {
             for p in &e.paths {
                 index.by_path.entry(p.clone()).or_insert(i);
             }
-            index.by_chapter.entry(e.path.clone()).or_insert(i);
-            index.by_source.insert(content_key(&e.source), i);
-            if let Some(name) = bundle_or_file_name(&e.source) {
-                index.by_name.entry(name).or_default().push(i);
-            }
         }
         (index, problems)
     }
 
+    fn refs(&self) -> &Refs {
+        self.refs.get_or_init(|| {
+            let mut refs = Refs::default();
+            for (i, e) in self.entries.iter().enumerate() {
+                refs.by_chapter.entry(e.path.clone()).or_insert(i);
+                refs.by_source.insert(content_key(&e.source), i);
+                if let Some(name) = bundle_or_file_name(&e.source) {
+                    refs.by_name.entry(name).or_default().push(i);
+                }
+            }
+            refs
+        })
+    }
+
     /// The first chapter at `path` (as mdBook renders it).
     pub fn chapter(&self, path: &Path) -> Option<usize> {
-        self.by_chapter.get(path).copied()
+        self.refs().by_chapter.get(path).copied()
     }
 
     pub fn slug(&self, slug: &str) -> Option<usize> {
@@ -103,6 +120,7 @@ impl Index {
         let clean = path.trim().to_lowercase().replace(' ', "-");
         let rooted = clean.trim_start_matches('/');
         let dir = from.parent().unwrap_or(Path::new(""));
+        let refs = self.refs();
         let mut tries = Vec::new();
         if !clean.starts_with('/') {
             tries.push(normalize(&dir.join(rooted)));
@@ -116,7 +134,7 @@ impl Index {
                 format!("{stem}/index"),
                 format!("{stem}/_index"),
             ] {
-                if let Some(&i) = self.by_source.get(&key) {
+                if let Some(&i) = refs.by_source.get(&key) {
                     return Ok(Some(i));
                 }
             }
@@ -124,7 +142,7 @@ impl Index {
         if !rooted.contains('/') {
             let name = rooted.strip_suffix(".md").unwrap_or(rooted);
             let name = name.strip_suffix("/index").unwrap_or(name);
-            return match self.by_name.get(name).map(Vec::as_slice) {
+            return match refs.by_name.get(name).map(Vec::as_slice) {
                 Some([one]) => Ok(Some(*one)),
                 Some(many) => Err(many.to_vec()),
                 None => Ok(None),
