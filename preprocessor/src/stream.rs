@@ -246,6 +246,10 @@ struct Queue {
     closed: bool,
 }
 
+/// A top-level book item once read: its place in the book, the item, and the reading and index
+/// entry of each of its chapters with a file.
+type ReadItem = (usize, BookItem, Vec<(Read, Entry)>);
+
 /// Items handed over at a time, so the threads wake up less often.
 const BATCH: usize = 8;
 
@@ -265,7 +269,7 @@ impl Intake {
     }
 
     /// Reads queued items until the queue is closed and empty.
-    fn work(&self) -> Vec<(usize, BookItem, Vec<(Read, Entry)>)> {
+    fn work(&self) -> Vec<ReadItem> {
         let mut done = Vec::new();
         loop {
             let batch: Vec<(usize, BookItem)> = {
