@@ -74,29 +74,51 @@ fn preprocess() -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// All of standard input, in a block of exactly its size mapped from the operating system. Read
-/// into a growing `String`, a 43 MB book was copied five times over and left some 60 MB of old
-/// buffers resident; and a mapping goes back to the system the moment it is dropped, which
-/// [`stream::run`] does as soon as the JSON is parsed.
-fn read_input(stdin: &mut impl Read) -> std::io::Result<memmap2::MmapMut> {
-    const CHUNK: usize = 1 << 20;
-    let mut chunks = Vec::new();
+/// All of standard input, read straight into memory mapped from the operating system. Read into
+/// a growing `String`, a 43 MB book was copied five times over and left some 60 MB of old buffers
+/// resident; a mapping grows in place (`mremap` on Linux), its pages untouched until read into,
+/// and goes back to the system the moment it is dropped, which [`stream::run`] does as soon as
+/// the JSON is parsed.
+fn read_input(stdin: &mut impl Read) -> std::io::Result<Input> {
+    let mut map = memmap2::MmapMut::map_anon(1 << 20)?;
+    let mut len = 0;
     loop {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        stdin.take(CHUNK as u64).read_to_end(&mut chunk)?;
-        let full = chunk.len() == CHUNK;
-        chunks.push(chunk);
-        if !full {
-            break;
+        if len == map.len() {
+            grow(&mut map, 2 * len)?;
+        }
+        match stdin.read(&mut map[len..]) {
+            Ok(0) => return Ok(Input { map, len }),
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
-    let mut input = memmap2::MmapMut::map_anon(chunks.iter().map(Vec::len).sum())?;
-    let mut at = 0;
-    for chunk in chunks {
-        input[at..at + chunk.len()].copy_from_slice(&chunk);
-        at += chunk.len();
+}
+
+#[cfg(target_os = "linux")]
+fn grow(map: &mut memmap2::MmapMut, len: usize) -> std::io::Result<()> {
+    // SAFETY: `remap` may move the mapping; no reference into it outlives this call.
+    unsafe { map.remap(len, memmap2::RemapOptions::new().may_move(true)) }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn grow(map: &mut memmap2::MmapMut, len: usize) -> std::io::Result<()> {
+    let mut bigger = memmap2::MmapMut::map_anon(len)?;
+    bigger[..map.len()].copy_from_slice(map);
+    *map = bigger;
+    Ok(())
+}
+
+/// The first `len` bytes of `map`: what standard input held.
+struct Input {
+    map: memmap2::MmapMut,
+    len: usize,
+}
+
+impl AsRef<[u8]> for Input {
+    fn as_ref(&self) -> &[u8] {
+        &self.map[..self.len]
     }
-    Ok(input)
 }
 
 fn warn_version(calling: &str) {
