@@ -81,6 +81,8 @@ fn read(settings: &Settings, ch: &Chapter) -> (Read, Entry) {
 fn read_items(settings: &Settings, items: &[BookItem], out: &mut Vec<(Read, Entry)>) {
     let mut chapters = Vec::new();
     collect(items, &mut chapters);
+    // Exactly: an item is mostly one chapter, and `extend` would make room for four.
+    out.reserve_exact(chapters.len());
     out.extend(chapters.into_iter().map(|ch| read(settings, ch)));
 }
 
