@@ -13,6 +13,7 @@ pub mod edit;
 pub mod escape;
 pub mod front_matter;
 pub mod index;
+pub mod json;
 pub mod links;
 pub mod post;
 pub mod render;

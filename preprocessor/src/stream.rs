@@ -177,7 +177,7 @@ fn rewrite_and_write(
                     json.write_all(b",")?;
                 }
                 first = false;
-                serde_json::to_writer(&mut *json, &item)?;
+                crate::json::write_item(json, &item)?;
             }
         }
         json.write_all(b"]}")?;
