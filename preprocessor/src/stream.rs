@@ -1,10 +1,11 @@
 //! The command's run, streamed: the same steps as [`crate::run`], arranged so that the work on
 //! chapters overlaps the JSON on both sides. Parsing mdBook's input is one thread's work, and so
 //! is writing the output; chapters are independent, so while the main thread parses, the other
-//! cores read each chapter (front matter, body scan) as soon as it has been parsed, and while the
-//! main thread writes the book out in order, the other cores rewrite the chapters ahead of it.
-//! Each chapter's source is dropped once rewritten and each item once written, so memory stays
-//! near twice the input. The output is byte for byte what `serde_json` writes for the book
+//! cores read each chapter (front matter, body scan, index entry) as soon as it has been parsed,
+//! and while the main thread writes the book out in order, the other cores rewrite the chapters
+//! ahead of it. The input is dropped once parsed, each chapter's source once rewritten and each
+//! item once written, so memory stays near two and a half times the input. The output is byte
+//! for byte what `serde_json` writes for the book
 //! [`crate::run`] returns, and it is the whole book even when there are problems: the exit status
 //! tells mdBook whether to use it (it reads the output only from a run that succeeded).
 
