@@ -3,7 +3,7 @@
 //! is writing the output; chapters are independent, so while the main thread parses, the other
 //! cores read each chapter (front matter, body scan, index entry) as soon as it has been parsed,
 //! and while the main thread writes the book out in order, the other cores rewrite the chapters
-//! ahead of it. The input is dropped once parsed, each chapter's source once rewritten and each
+//! ahead of it (and so does the main thread, whenever the next chapter is not ready). The input is dropped once parsed, each chapter's source once rewritten and each
 //! item once written, so memory stays near two and a half times the input. The output is byte
 //! for byte what `serde_json` writes for the book
 //! [`crate::run`] returns, and it is the whole book even when there are problems: the exit status
@@ -97,8 +97,8 @@ pub fn run(input: impl AsRef<[u8]>, out: &mut impl Write) -> Result<Report, Fail
     })
 }
 
-/// Indexes the book, rewrites its chapters on worker threads and writes them out, in order, on
-/// this one.
+/// Indexes the book, rewrites its chapters on worker threads and this one, and writes them out
+/// in order on this one.
 fn rewrite_and_write(
     settings: &Settings,
     mut items: Vec<BookItem>,
@@ -121,33 +121,31 @@ fn rewrite_and_write(
     let mut found: Vec<Option<(String, Vec<Diagnostic>)>> = Vec::new();
     found.resize_with(reads.len(), || None);
     let next = AtomicUsize::new(0);
+    // Rewrites the next chunk nobody has taken, handing each chapter to `done`; false when none
+    // is left.
+    let rewrite_chunk = |done: &mut dyn FnMut(usize, (String, Vec<Diagnostic>))| -> bool {
+        let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+        for i in start..(start + CHUNK).min(sources.len()) {
+            let source = std::mem::take(&mut *sources[i].lock().expect("no panic holds it"));
+            done(
+                i,
+                chapter::rewrite(&reads[i], &source, &index.entries[i], &resolver, settings),
+            );
+        }
+        start < sources.len()
+    };
     let (tx, rx) = mpsc::channel();
     std::thread::scope(|s| -> std::io::Result<()> {
-        for _ in 0..crate::threads() {
+        // One thread fewer than the cores: this one rewrites too, whenever the chapter it is to
+        // write next is not ready.
+        for _ in 1..crate::threads() {
             let tx = tx.clone();
-            let (next, sources, resolver, index, reads) =
-                (&next, &sources, &resolver, &index, &reads);
+            let rewrite_chunk = &rewrite_chunk;
             s.spawn(move || {
-                loop {
-                    let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-                    if start >= sources.len() {
-                        return;
-                    }
-                    for i in start..(start + CHUNK).min(sources.len()) {
-                        let source =
-                            std::mem::take(&mut *sources[i].lock().expect("no panic holds it"));
-                        let out = chapter::rewrite(
-                            &reads[i],
-                            &source,
-                            &index.entries[i],
-                            resolver,
-                            settings,
-                        );
-                        if tx.send((i, out)).is_err() {
-                            return;
-                        }
-                    }
-                }
+                let mut send = |i, out| {
+                    let _ = tx.send((i, out));
+                };
+                while rewrite_chunk(&mut send) {}
             });
         }
         drop(tx);
@@ -156,8 +154,16 @@ fn rewrite_and_write(
         let mut problems_in_order = Vec::new();
         let mut wait_for = |i: usize| -> (String, Vec<Diagnostic>) {
             while found[i].is_none() {
-                let (j, out) = rx.recv().expect("a rewriting thread stopped early");
-                found[j] = Some(out);
+                match rx.try_recv() {
+                    Ok((j, out)) => found[j] = Some(out),
+                    Err(_) => {
+                        if !rewrite_chunk(&mut |j, out| found[j] = Some(out)) {
+                            // Everything is taken: what is missing comes from another thread.
+                            let (j, out) = rx.recv().expect("a rewriting thread stopped early");
+                            found[j] = Some(out);
+                        }
+                    }
+                }
             }
             found[i].take().expect("just arrived")
         };
