@@ -3,11 +3,12 @@
 //! is writing the output; chapters are independent, so while the main thread parses, the other
 //! cores read each chapter (front matter, body scan, index entry) as soon as it has been parsed,
 //! and while the main thread writes the book out in order, the other cores rewrite the chapters
-//! ahead of it (and so does the main thread, whenever the next chapter is not ready). The input is dropped once parsed, each chapter's source once rewritten and each
-//! item once written, so memory stays near two and a half times the input. The output is byte
-//! for byte what `serde_json` writes for the book
-//! [`crate::run`] returns, and it is the whole book even when there are problems: the exit status
-//! tells mdBook whether to use it (it reads the output only from a run that succeeded).
+//! ahead of it (and so does the main thread, whenever the next chapter is not ready). The input
+//! is dropped once parsed, each chapter's source once rewritten and each item once written, so
+//! memory stays near two and a half times the input. The output is byte for byte what
+//! `serde_json` writes for the book [`crate::run`] returns, and it is the whole book even when
+//! there are problems: the exit status tells mdBook whether to use it (it reads the output only
+//! from a run that succeeded).
 
 use crate::chapter::{self, Read};
 use crate::config::Settings;
