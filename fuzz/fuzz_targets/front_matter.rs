@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mdbook_hugo::chapter::Read;
+use mdbook_hugo::read::Read;
 use mdbook_hugo::front_matter::{self, Found};
 use mdbook_hugo::post::Post;
 

@@ -1,5 +1,5 @@
 //! Any text as chapters of a small book (beside fixed posts with slugs, aliases and headings that
-//! its links can reach), through `mdbook_hugo::run` under `mdbook build` and `mdbook serve`
+//! its links can reach), through the engine under `mdbook build` and `mdbook serve`
 //! settings: never a panic, never a hang, never a chapter dropped unless it is a draft left out,
 //! and never the author's body lost.
 //!
@@ -10,8 +10,8 @@
 //! between `{{` and the next `}}`, `{{<` and the next `>}}`, `{{%` and the next `%}}` (shortcodes).
 //! Every other line must appear in the chapter's output, in the same order.
 //!
-//! The command's streamed run (`mdbook_hugo::stream`) must give the same book, byte for byte,
-//! and the same problems as `run`.
+//! The engine must give the same book, byte for byte, and the same problems on one thread as on
+//! several, and over mdBook's JSON (the command's run) as over the book in memory.
 //!
 //! Input: the first byte picks the settings; the rest is split at 0xFF bytes (never in UTF-8)
 //! into up to three chapters, the third a sub-chapter of the second.
@@ -19,8 +19,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mdbook_hugo::chapter::Read;
+use mdbook_hugo::read::Read;
 use mdbook_hugo::config::Settings;
+use mdbook_hugo::engine;
 use mdbook_preprocessor::PreprocessorContext;
 use mdbook_preprocessor::config::Config;
 use mdbook_hugo::front_matter::{self, Found};
@@ -170,15 +171,15 @@ fuzz_target!(|data: &[u8]| {
     let book = Book::new_with_items(items);
 
     let input = serde_json::to_string(&(&ctx, &book)).expect("a book serializes");
-    let (out, problems) = mdbook_hugo::run(&settings, book);
+    let (out, problems) = engine::run_book(&settings, book, 1);
 
-    // The command's streamed run gives the same book, byte for byte, and the same problems.
-    let mut streamed = Vec::new();
-    let report = mdbook_hugo::stream::run(input, &mut streamed).expect("the streamed run runs");
-    assert_eq!(report.problems, problems, "streamed problems differ");
+    // Over JSON, on several threads: the same book, byte for byte, and the same problems.
+    let mut json = Vec::new();
+    let report = engine::run_json(input, &mut json, 4).expect("the run over JSON runs");
+    assert_eq!(report.problems, problems, "problems differ between one thread and four");
     assert!(
-        streamed == serde_json::to_vec(&out).expect("a book serializes"),
-        "the streamed book differs"
+        json == serde_json::to_vec(&out).expect("a book serializes"),
+        "the book differs between one thread and four"
     );
 
     for (source, path) in sources.iter().zip(paths) {

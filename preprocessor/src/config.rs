@@ -1,21 +1,40 @@
 //! Settings: the `[preprocessor.hugo]` table of `book.toml`, and what the run is (which renderer,
-//! `mdbook build` or `mdbook serve`). Keys nobody knows are an error that names them.
+//! `mdbook build` or `mdbook serve`), deserialized with serde. Keys nobody knows are an error
+//! that names every one of them.
 
 use mdbook_preprocessor::PreprocessorContext;
-use serde_json::Value;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Keys we read (the names in [`Table`]), for the error that names an unknown one.
+const OUR_KEYS: &[&str] = &["drafts", "permalink", "base-url", "cards"];
 
 /// Keys of `[preprocessor.hugo]` that mdBook itself reads.
 const MDBOOK_KEYS: &[&str] = &["command", "renderers", "before", "after", "optional"];
-/// Keys we read.
-const OUR_KEYS: &[&str] = &["drafts", "permalink", "base-url", "cards"];
 
 /// Where a post's link cards go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum CardsAt {
     /// In a section at the end of the post, as the Stack theme shows them.
+    #[default]
     End,
     /// Right under the post header.
     Header,
+}
+
+/// The `[preprocessor.hugo]` table as written in `book.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct Table {
+    drafts: Option<bool>,
+    permalink: Option<String>,
+    base_url: Option<String>,
+    #[serde(default)]
+    cards: CardsAt,
+    /// Every other key: mdBook's own, or a mistake to name.
+    #[serde(flatten)]
+    other: BTreeMap<String, serde::de::IgnoredAny>,
 }
 
 /// What this run is and how the book wants it done.
@@ -45,15 +64,26 @@ pub struct Settings {
 impl Settings {
     /// Reads the settings from the context mdBook passes; an unusable key is an error naming it.
     pub fn from_context(ctx: &PreprocessorContext) -> Result<Settings, String> {
-        let table: serde_json::Map<String, Value> = ctx
+        let value: serde_json::Value = ctx
             .config
             .get("preprocessor.hugo")
             .map_err(|e| format!("[preprocessor.hugo] in book.toml: {e:#}"))?
             .unwrap_or_default();
+        let table: Table = match value {
+            serde_json::Value::Null => Table::default(),
+            value => serde_path_to_error::deserialize(value).map_err(|e| {
+                format!(
+                    "book.toml: [preprocessor.hugo] `{}`: {}",
+                    e.path(),
+                    e.inner()
+                )
+            })?,
+        };
         let unknown: Vec<&str> = table
+            .other
             .keys()
             .map(String::as_str)
-            .filter(|k| !MDBOOK_KEYS.contains(k) && !OUR_KEYS.contains(k))
+            .filter(|k| !MDBOOK_KEYS.contains(k))
             .collect();
         if !unknown.is_empty() {
             return Err(format!(
@@ -68,37 +98,13 @@ impl Settings {
                 MDBOOK_KEYS.join(", "),
             ));
         }
-        let text = |key: &str| match table.get(key) {
-            None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(format!(
-                "book.toml: [preprocessor.hugo] `{key}` must be text"
-            )),
-        };
         let serve = ctx.config.contains_key("output.html.live-reload-endpoint");
-        let drafts = match table.get("drafts") {
-            None => serve,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => {
-                return Err("book.toml: [preprocessor.hugo] `drafts` must be true or false".into());
-            }
-        };
-        let cards = match text("cards")?.as_deref() {
-            None | Some("end") => CardsAt::End,
-            Some("header") => CardsAt::Header,
-            Some(other) => {
-                return Err(format!(
-                    "book.toml: [preprocessor.hugo] `cards = \"{other}\"`: write \"end\" or \"header\""
-                ));
-            }
-        };
-        let permalink = text("permalink")?.unwrap_or_else(|| "/p/:slug/".into());
+        let permalink = table.permalink.unwrap_or_else(|| "/p/:slug/".into());
         if !permalink.starts_with('/') || permalink.matches(":slug").count() != 1 {
             return Err(format!(
                 "book.toml: [preprocessor.hugo] `permalink = \"{permalink}\"` must start with `/` and hold `:slug` once, like \"/p/:slug/\""
             ));
         }
-        let base_url = text("base-url")?.map(|u| u.trim_end_matches('/').to_owned());
         Ok(Settings {
             src: ctx
                 .config
@@ -109,10 +115,10 @@ impl Settings {
                 .to_owned(),
             html: ctx.renderer == "html",
             serve,
-            drafts,
+            drafts: table.drafts.unwrap_or(serve),
             permalink,
-            base_url,
-            cards,
+            base_url: table.base_url.map(|u| u.trim_end_matches('/').to_owned()),
+            cards: table.cards,
             book_title: ctx.config.book.title.clone(),
             default_preprocessors: ctx.config.build.use_default_preprocessors,
             src_dir: Some(ctx.root.join(&ctx.config.book.src)),

@@ -2,7 +2,12 @@
 //! with the anchors each one's headings make. Built once, before any chapter is rewritten, so a
 //! link can point forward; duplicate slugs are reported here, naming both files.
 
-use crate::diagnostic::Diagnostic;
+use crate::config::Settings;
+use crate::diagnostic::{self, Diagnostic};
+use crate::read::Read;
+use crate::render;
+use crate::scan::anchors::id_from_content;
+use mdbook_preprocessor::book::Chapter;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -26,6 +31,40 @@ pub struct Entry {
     pub omitted: bool,
     /// Byte offset of the `slug` (or title) key, for duplicate-slug diagnostics.
     pub slug_at: (usize, usize),
+}
+
+impl Entry {
+    /// Chapter `ch`'s entry, from its reading (whose anchors move here).
+    pub fn of(settings: &Settings, ch: &Chapter, read: &mut Read) -> Entry {
+        let path = ch.path.clone().unwrap_or_default();
+        let mut entry = Entry {
+            link: link_path(&path, settings.default_preprocessors),
+            source: ch.source_path.clone().unwrap_or_else(|| path.clone()),
+            path,
+            file: read.file.clone(),
+            anchors: std::mem::take(&mut read.scan.anchors),
+            slug_at: (1, 1),
+            ..Entry::default()
+        };
+        if let Some(post) = &read.post {
+            entry.slug = post.slug.clone();
+            entry.paths = post
+                .aliases
+                .iter()
+                .chain(&post.url)
+                .map(|p| p.trim_end_matches('/').to_owned())
+                .collect();
+            entry.omitted = post.draft && !settings.drafts;
+            if !post.links.is_empty() {
+                entry.anchors.insert(id_from_content(render::CARDS_HEADING));
+            }
+            let at = ["slug", "title"]
+                .iter()
+                .find_map(|k| read.key_offset(&ch.content, k));
+            entry.slug_at = diagnostic::line_column(&ch.content, at.unwrap_or(0));
+        }
+        entry
+    }
 }
 
 /// All chapters, looked up the ways links look them up.

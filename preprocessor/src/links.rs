@@ -1,18 +1,53 @@
 //! Links between posts, Hugo's way: `/p/<slug>/` permalinks (the pattern is configurable, and
 //! absolute URLs on the site's base URL count), aliases and `url`s, and `ref`/`relref` shortcode
 //! paths, each resolved to the relative path of the target chapter's file, anchor and query kept.
-//! What does not resolve says why, with the closest slug or heading when there is one.
+//! What does not resolve says why, with the closest slug or heading when there is one. This is
+//! the links stage of a chapter's rewrite: [`edits`] turns every link site into an edit or a
+//! problem.
+
+/// Posts on disk under the source folder that SUMMARY.md does not list: slug to file, read at
+/// the edge (`disk`), so a link to one can say how to fix it.
+pub type Unlisted = HashMap<String, String>;
+
+/// The links stage: each of the chapter's link sites rewritten, or a problem (and under `mdbook
+/// serve` a mark after the link, so the writer sees it in the page).
+pub fn edits(
+    read: &Read,
+    source: &str,
+    me: &Entry,
+    resolver: &Resolver,
+    settings: &Settings,
+    edits: &mut Vec<Edit>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for site in &read.scan.sites {
+        match resolver.resolve(me, site) {
+            Outcome::Leave => {}
+            Outcome::Rewrite(text) => edits.push(Edit::replace(site.range.clone(), text)),
+            Outcome::Problem(message, hint) => {
+                if settings.serve {
+                    edits.push(Edit::insert(
+                        site.after,
+                        render::link_mark(&message, settings.html),
+                    ));
+                }
+                let mut d = Diagnostic::at(&read.file, source, site.range.start, message);
+                d.hint = hint;
+                problems.push(d);
+            }
+        }
+    }
+}
 
 use crate::config::Settings;
-use crate::diagnostic::did_you_mean;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::edit::Edit;
 use crate::escape;
-use crate::front_matter::{self, Found};
 use crate::index::{self, Entry, Index};
-use crate::post::Post;
+use crate::read::Read;
+use crate::render;
 use crate::scan::{Form, Site};
-use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::collections::HashMap;
 
 /// What to do with one link.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,12 +71,11 @@ pub struct Resolver<'a> {
     settings: &'a Settings,
     prefix: String,
     suffix: String,
-    /// Posts on disk under the source folder but not in SUMMARY.md, by slug; read on first need.
-    unlisted: OnceLock<HashMap<String, String>>,
+    unlisted: &'a Unlisted,
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(index: &'a Index, settings: &'a Settings) -> Self {
+    pub fn new(index: &'a Index, settings: &'a Settings, unlisted: &'a Unlisted) -> Self {
         let (prefix, suffix) = settings
             .permalink
             .split_once(":slug")
@@ -51,7 +85,7 @@ impl<'a> Resolver<'a> {
             settings,
             prefix: prefix.to_owned(),
             suffix: suffix.to_owned(),
-            unlisted: OnceLock::new(),
+            unlisted,
         }
     }
 
@@ -73,8 +107,8 @@ impl<'a> Resolver<'a> {
                 Some("link to it once it is published, or build with `drafts = true` in [preprocessor.hugo]".into()),
             );
         }
-        let wanted = fragment.map(percent_decode);
-        if let Some(f) = wanted.filter(|f| !f.is_empty() && !to.anchors.contains(f)) {
+        let wanted = fragment.map(crate::percent::decode);
+        if let Some(f) = wanted.filter(|f| !f.is_empty() && !to.anchors.contains(f.as_ref())) {
             let hint = did_you_mean(&f, to.anchors.iter().map(String::as_str))
                 .map(|c| format!("did you mean `#{c}`?"))
                 .or_else(|| Some(format!("link to one of the headings of {}", to.file)));
@@ -155,7 +189,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn unknown_slug(&self, slug: &str, dest: &str) -> (String, Option<String>) {
-        if let Some(file) = self.unlisted().get(slug) {
+        if let Some(file) = self.unlisted.get(slug) {
             return (
                 format!(
                     "`{dest}`: the post with slug `{slug}` is {file}, which SUMMARY.md does not list"
@@ -187,83 +221,6 @@ impl<'a> Resolver<'a> {
             }
         }
     }
-
-    /// Slugs of the posts under the source folder that SUMMARY.md does not list.
-    fn unlisted(&self) -> &HashMap<String, String> {
-        self.unlisted.get_or_init(|| {
-            let Some(src) = &self.settings.src_dir else {
-                return HashMap::new();
-            };
-            let listed: HashSet<&Path> = self
-                .index
-                .entries
-                .iter()
-                .map(|e| e.source.as_path())
-                .collect();
-            let mut found = HashMap::new();
-            let mut stack = vec![src.clone()];
-            while let Some(dir) = stack.pop() {
-                let Ok(read) = std::fs::read_dir(&dir) else {
-                    continue;
-                };
-                for entry in read.flatten() {
-                    let path = entry.path();
-                    if path.is_dir() {
-                        stack.push(path);
-                        continue;
-                    }
-                    let Ok(rel) = path.strip_prefix(src) else {
-                        continue;
-                    };
-                    if path.extension().is_none_or(|e| e != "md") || listed.contains(rel) {
-                        continue;
-                    }
-                    if let Some(slug) = slug_of_file(&path) {
-                        found.insert(slug, format!("{}/{}", self.settings.src, rel.display()));
-                    }
-                }
-            }
-            found
-        })
-    }
-}
-
-fn slug_of_file(path: &PathBuf) -> Option<String> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let Found::Block(block) = front_matter::find(&text) else {
-        return None;
-    };
-    let map = front_matter::parse(&text, &block).ok()?;
-    Post::from_map(&map, &text, &block).0.slug
-}
-
-/// `%XX` escapes decoded, as a browser matches a fragment to an id; the text unchanged when
-/// they do not make UTF-8.
-pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_owned();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
 }
 
 /// `s` split at the first `sep`: before, and after when there is one.

@@ -3,7 +3,7 @@
 //! rewritten book on stdout, problems on stderr. Under `mdbook build` any problem fails the run
 //! after all are listed; under `mdbook serve` they are shown in the pages instead.
 
-use mdbook_hugo::stream::{self, Failure};
+use mdbook_hugo::engine::{self, Failure};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -42,11 +42,11 @@ fn main() -> ExitCode {
 fn preprocess() -> Result<ExitCode, String> {
     let input = read_input(&mut std::io::stdin().lock())
         .map_err(|e| format!("reading the book from standard input: {e}"))?;
-    // Parsing, the work on chapters and writing overlap on the machine's cores (see `stream`).
+    // Parsing, the work on chapters and writing overlap on the machine's cores (see `engine`).
     // The whole book is written even when there are problems: mdBook reads the output only when
     // the exit status says success.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let report = match stream::run(input, &mut out) {
+    let report = match engine::run_json(input, &mut out, engine::threads()) {
         Ok(report) => report,
         Err(Failure::Input(message) | Failure::Output(message)) => return Err(message),
         Err(Failure::Settings {
@@ -77,7 +77,7 @@ fn preprocess() -> Result<ExitCode, String> {
 /// All of standard input, read straight into memory mapped from the operating system. Read into
 /// a growing `String`, a 43 MB book was copied five times over and left some 60 MB of old buffers
 /// resident; a mapping grows in place (`mremap` on Linux), its pages untouched until read into,
-/// and goes back to the system the moment it is dropped, which [`stream::run`] does as soon as
+/// and goes back to the system the moment it is dropped, which [`engine::run_json`] does as soon as
 /// the JSON is parsed.
 fn read_input(stdin: &mut impl Read) -> std::io::Result<Input> {
     let mut map = memmap2::MmapMut::map_anon(1 << 20)?;

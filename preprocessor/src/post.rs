@@ -1,11 +1,13 @@
 //! A post: what a chapter's front matter means, resolved the way Hugo resolves it (which field
-//! fills which date, the slug `/p/:slug/` uses, drafts, link cards). Built from the parsed map by
-//! a pure function that reports every value it cannot use, at the line of its key.
+//! fills which date, the slug `/p/:slug/` uses, drafts, link cards and their URL policy). Built
+//! from the parsed map by a pure function that reports every value it cannot use, at the line of
+//! its key.
 
 use crate::date::{self, Date};
+use crate::escape;
 use crate::front_matter::{self, Block};
+use crate::urlize::urlize;
 use serde_json::{Map, Value};
-use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// One `links:` entry: a card to another site.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -94,67 +96,6 @@ impl Post {
             _ => None,
         }
     }
-}
-
-/// Hugo's `urlize`, as `:slug` uses it on a slug or title (its `paths.Sanitize`, lowercased):
-/// letters, decimal digits, marks, `./\_#+~-@` and `%` before two hex digits kept, a run of
-/// whitespace between kept characters becomes one `-`, everything else is dropped. The permalink
-/// then decodes the `%XX` escapes and sanitizes again (`100%25` ends as `100`, `%c3%a9` as `é`).
-pub fn urlize(title: &str) -> String {
-    let once = sanitize(title);
-    if once.contains('%') {
-        sanitize(&percent_decode(&once))
-    } else {
-        once
-    }
-}
-
-fn sanitize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_dash = false;
-    for (i, c) in text.char_indices() {
-        let escape = || {
-            let hex = |at: usize| text.as_bytes().get(at).is_some_and(u8::is_ascii_hexdigit);
-            hex(i + 1) && hex(i + 2)
-        };
-        let keep = c != ' '
-            && (matches!(
-                c.general_category_group(),
-                GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
-            ) || c.general_category() == GeneralCategory::DecimalNumber
-                || matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
-                || (c == '%' && escape()));
-        if keep {
-            if pending_dash {
-                out.push('-');
-            }
-            pending_dash = false;
-            out.extend(c.to_lowercase());
-        } else if c.is_whitespace() && !out.is_empty() {
-            pending_dash = true;
-        }
-    }
-    out
-}
-
-/// `%XX` escapes decoded; bytes that do not form UTF-8 become U+FFFD.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let digit = |at: usize| bytes.get(at).and_then(|&b| (b as char).to_digit(16));
-        if bytes[i] == b'%'
-            && let (Some(high), Some(low)) = (digit(i + 1), digit(i + 2))
-        {
-            out.push((high * 16 + low) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 struct Reader<'a> {
@@ -348,8 +289,8 @@ impl Reader<'_> {
             };
             let title = get("title", self);
             let description = get("description", self);
-            let website = get("website", self);
-            let image = get("image", self);
+            let mut website = get("website", self);
+            let mut image = get("image", self);
             let Some(title) = title.or_else(|| website.clone()) else {
                 self.problem(
                     "links",
@@ -358,6 +299,18 @@ impl Reader<'_> {
                 );
                 continue;
             };
+            // A card's URLs become an `href` and a `src`: one that may not is left out here, so
+            // no `Post` ever holds it.
+            for (field, value) in [("website", &mut website), ("image", &mut image)] {
+                if let Some(why) = value.as_deref().and_then(escape::refuse_url) {
+                    let url = value.take().unwrap_or_default();
+                    self.problem(
+                        "links",
+                        format!("card `{title}`: {field} `{url}`: {why}"),
+                        "use an http(s) URL or a path relative to the post",
+                    );
+                }
+            }
             cards.push(Card {
                 title,
                 description,

@@ -95,12 +95,15 @@ fn chips(out: &mut String, list_class: &str, label: &str, chip_class: &str, item
     out.push_str("</ul>\n");
 }
 
-/// The link cards, under a `## Links` heading. Cards must already have had unsafe URLs removed.
+/// The heading over a post's link cards; its id (`links`) is an anchor of the post.
+pub const CARDS_HEADING: &str = "Links";
+
+/// The link cards, under a [`CARDS_HEADING`] heading (a `Post`'s cards hold only safe URLs).
 pub fn cards(cards: &[Card], html: bool) -> String {
     if cards.is_empty() {
         return String::new();
     }
-    let mut out = String::from("## Links\n\n");
+    let mut out = format!("## {CARDS_HEADING}\n\n");
     if !html {
         for card in cards {
             let title = escape::markdown(&card.title);
@@ -188,6 +191,19 @@ fn host(url: &str) -> String {
         .next()
         .unwrap_or(rest)
         .to_owned()
+}
+
+/// mdBook's `{{#title}}` for a post whose `linkTitle` names its sidebar entry, so the page keeps
+/// its full title; empty for other posts (mdBook's `links` preprocessor reads the directive).
+pub fn title_directive(post: &Post, book_title: Option<&str>) -> String {
+    match (&post.title, &post.link_title, book_title) {
+        (Some(title), Some(_), Some(book)) if !title.contains("}}") => format!(
+            "{{{{#title {} - {}}}}}\n",
+            title.replace('\n', " "),
+            book.replace('\n', " ")
+        ),
+        _ => String::new(),
+    }
 }
 
 /// The box that marks a draft shown under `mdbook serve`.

@@ -136,8 +136,8 @@ fn lookup(dir: &Path, prefix: &str, path: &str) -> Found {
     let Some(rest) = path.strip_prefix(prefix) else {
         return Found::Missing;
     };
-    let rest = mdbook_hugo::links::percent_decode(rest);
-    let relative = Path::new(&rest);
+    let rest = mdbook_hugo::percent::decode(rest);
+    let relative = Path::new(rest.as_ref());
     if !relative
         .components()
         .all(|c| matches!(c, Component::Normal(_)))

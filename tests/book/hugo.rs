@@ -6,8 +6,8 @@
 //! book a difference is reported (the minutes must still match).
 
 use crate::support;
-use mdbook_hugo::chapter::Read;
 use mdbook_hugo::date::{self, Date};
+use mdbook_hugo::read::Read;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -195,9 +195,7 @@ impl Listed {
     /// The slug the `/p/:slug/` permalink really uses, percent-decoded.
     fn permalink_slug(&self) -> Option<String> {
         let path = self.permalink.strip_prefix("https://example.org/p/")?;
-        Some(mdbook_hugo::links::percent_decode(
-            path.strip_suffix('/').unwrap_or(path),
-        ))
+        Some(mdbook_hugo::percent::decode(path.strip_suffix('/').unwrap_or(path)).into_owned())
     }
 }
 

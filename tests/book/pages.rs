@@ -101,7 +101,7 @@ impl Crawl {
         }
         for (from, target, fragment) in anchors {
             if let Some(ids) = ids.get(&target)
-                && !ids.contains(&mdbook_hugo::links::percent_decode(&fragment))
+                && !ids.contains(mdbook_hugo::percent::decode(&fragment).as_ref())
             {
                 crawl
                     .broken

@@ -1,7 +1,7 @@
 use super::*;
-use crate::chapter::Read;
 use crate::config::Settings;
 use crate::index::{Entry, Index};
+use crate::read::Read;
 use crate::scan::scan;
 use std::path::Path;
 
@@ -39,7 +39,8 @@ fn book() -> Index {
 /// Resolves every link of `markdown`, written in post/arch/index.md.
 fn resolve_all(settings: &Settings, markdown: &str) -> Vec<Outcome> {
     let index = book();
-    let resolver = Resolver::new(&index, settings);
+    let unlisted = Unlisted::new();
+    let resolver = Resolver::new(&index, settings, &unlisted);
     scan(markdown, 0)
         .sites
         .iter()

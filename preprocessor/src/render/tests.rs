@@ -26,9 +26,27 @@ fn html_header_carries_every_field_escaped() {
     assert!(h.contains("3 min read"));
     assert!(h.contains("Updated <time datetime=\"2025-03-01T00:00:00Z\">March 1, 2025</time>"));
     assert!(h.contains("<span class=\"hugo-tag\">&lt;script&gt;</span>"));
+    assert_one_html_block(&h);
+}
+
+/// `html`, read as markdown with mdBook's options, is one HTML block: no blank line or markup
+/// in it ends it early, so markdown never reads any of it.
+fn assert_one_html_block(html: &str) {
+    use mdbook_markdown::pulldown_cmark::{Event, Tag, TagEnd};
+    let events: Vec<Event> =
+        mdbook_markdown::new_cmark_parser(html, &mdbook_markdown::MarkdownOptions::default())
+            .collect();
     assert!(
-        !h.contains("\n\n") || h.ends_with("</header>\n\n"),
-        "no blank line may end the HTML block early: {h}"
+        matches!(events.first(), Some(Event::Start(Tag::HtmlBlock)))
+            && matches!(events.last(), Some(Event::End(TagEnd::HtmlBlock)))
+            && events[1..events.len() - 1]
+                .iter()
+                .all(|e| matches!(e, Event::Html(_))),
+        "not one HTML block: {events:?}"
+    );
+    assert!(
+        html.ends_with("\n\n"),
+        "the block must end with a blank line: {html:?}"
     );
 }
 

@@ -143,30 +143,32 @@ fn words_count_as_hugo_counts_the_rendered_text() {
 }
 
 #[test]
-fn words_split_on_every_unicode_whitespace() {
-    let samples = [
-        "one two\tthree\nfour\u{0B}five\u{0C}six\rseven",
-        "no\u{A0}break\u{3000}ideographic\u{85}next\u{2028}line",
-        "  leading and trailing  ",
-        "émigré café naïve — dash",
-        "",
-    ];
-    for text in samples {
-        let mut words = Words::default();
-        words.text(text);
-        assert_eq!(words.count, text.split_whitespace().count(), "{text:?}");
-    }
-    // A word goes on across pieces of text (events) until a space.
-    for pieces in [
-        &["ab", "cd"][..],
-        &["ab ", "cd"],
-        &["ab", " cd "],
-        &["é", "a b"],
-        &["a\u{A0}", "b"],
-    ] {
-        let mut words = Words::default();
-        pieces.iter().for_each(|p| words.text(p));
-        let all = pieces.concat();
-        assert_eq!(words.count, all.split_whitespace().count(), "{pieces:?}");
-    }
+fn raw_html_attributes_are_read_as_a_browser_reads_them() {
+    // A quoted value that mentions `href=` is no link; the real `href` is.
+    let src = "<a title=\"moved, see href=/p/nope/ instead\" href=\"/p/a/\">self</a>\n";
+    assert_eq!(
+        dests(src),
+        [("/p/a/".into(), "/p/a/".into(), Form::Destination)]
+    );
+    // A quoted value that mentions `id=` makes no anchor.
+    let s = scan("<span data-x=\" id=fake \">x</span> <p id=real>y</p>\n", 0);
+    assert!(!s.anchors.contains("fake") && !s.anchors.contains(" id=fake "));
+    assert!(s.anchors.contains("real"), "{:?}", s.anchors);
+    // `name` is an anchor on `<a>` only; entities decode in ids and links alike.
+    let s = scan(
+        "<a name=\"top&amp;more\"></a><input name=\"field\">\n\n<a href='/p/b/?x=1&amp;y=2'>b</a>\n",
+        0,
+    );
+    assert!(s.anchors.contains("top&more"), "{:?}", s.anchors);
+    assert!(!s.anchors.contains("field"));
+    assert_eq!(s.sites[0].dest, "/p/b/?x=1&y=2");
+    assert_eq!(s.sites[0].raw, "/p/b/?x=1&amp;y=2");
+}
+
+#[test]
+fn tags_across_lines_and_raw_text_in_html_blocks() {
+    let src = "<div\n  id=\"box\"\n  data-href=\"/p/not/\">\n<a\n href=\"/p/yes/\">y</a>\n</div>\n\n<script>\nlet a = '<a href=\"/p/no/\">';\n</script>\n\n> <a href=\"/p/quoted/\">q</a>\n";
+    let got: Vec<String> = dests(src).into_iter().map(|d| d.1).collect();
+    assert_eq!(got, ["/p/yes/", "/p/quoted/"]);
+    assert!(scan(src, 0).anchors.contains("box"));
 }

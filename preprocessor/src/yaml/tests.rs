@@ -57,7 +57,6 @@ fn types_scalars_as_serde_yaml_does() {
         "Infinity",
         "-foo",
         "9223372036854775808",
-        "99999999999999999999",
         "1.0.0",
         "1-2",
         "3e",
@@ -68,12 +67,10 @@ fn types_scalars_as_serde_yaml_does() {
         "😀 emoji",
         "two  spaces",
     ] {
-        let text = format!("k: {value}\n");
-        if let Some(fast) = simple(&text) {
-            let slow: Value = serde_yaml::from_str(&text).unwrap();
-            assert_eq!(fast, slow, "{text:?}");
-        }
+        agrees(&format!("k: {value}\n"));
     }
+    // Too big for any number type: left to serde_yaml, which knows what to make of it.
+    declines("k: 99999999999999999999\n");
     assert_eq!(agrees("k: 2025-01-02\n")["k"], "2025-01-02");
     assert_eq!(agrees("k: 007\n")["k"], "007");
     assert_eq!(agrees("k: 1.5\n")["k"], 1.5);

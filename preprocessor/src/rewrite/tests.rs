@@ -1,6 +1,6 @@
 use super::*;
-use crate::config::Settings;
 use crate::index::Index;
+use crate::links::Unlisted;
 
 /// Rewrites `source` as the only chapter `a.md` of a book.
 fn rewrite_alone(source: &str, settings: &Settings) -> (String, Vec<Diagnostic>) {
@@ -14,8 +14,13 @@ fn rewrite_alone(source: &str, settings: &Settings) -> (String, Vec<Diagnostic>)
         ..Entry::default()
     };
     let (index, _) = Index::new(vec![entry]);
-    let resolver = Resolver::new(&index, settings);
-    rewrite(&read, source, &index.entries[0], &resolver, settings)
+    let unlisted = Unlisted::new();
+    let resolver = Resolver::new(&index, settings, &unlisted);
+    let cx = Context {
+        settings,
+        resolver: &resolver,
+    };
+    rewrite(&read, source, &index.entries[0], &cx)
 }
 
 #[test]

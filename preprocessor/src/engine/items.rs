@@ -1,0 +1,114 @@
+//! mdBook's item tree, walked the way the run needs it: the chapters with a file in book order
+//! (depth first), each read into its `Read` and index entry; their sources moved out for the
+//! rewrite and the results put back in the same order; drafts left out with their sub-chapters
+//! kept in place.
+
+use crate::config::Settings;
+use crate::index::Entry;
+use crate::read::Read;
+use mdbook_preprocessor::book::{BookItem, Chapter};
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// Reads every chapter with a file in `item`, depth first.
+pub fn read_item(settings: &Settings, item: &BookItem) -> Vec<(Read, Entry)> {
+    let mut chapters = Vec::new();
+    collect(std::slice::from_ref(item), &mut chapters);
+    // Exactly: an item is mostly one chapter, and `extend` would make room for four.
+    let mut out = Vec::with_capacity(chapters.len());
+    out.extend(chapters.into_iter().map(|ch| {
+        let mut read = Read::new(file_name(settings, ch), &ch.content);
+        let entry = Entry::of(settings, ch, &mut read);
+        (read, entry)
+    }));
+    out
+}
+
+/// The chapters with a file, in book order (depth first).
+fn collect<'a>(items: &'a [BookItem], out: &mut Vec<&'a Chapter>) {
+    for item in items {
+        if let BookItem::Chapter(ch) = item {
+            if ch.path.is_some() {
+                out.push(ch);
+            }
+            collect(&ch.sub_items, out);
+        }
+    }
+}
+
+/// The chapter's file relative to the book root, for diagnostics: `book/post/x/index.md`.
+fn file_name(settings: &Settings, ch: &Chapter) -> String {
+    let path = ch
+        .source_path
+        .as_ref()
+        .or(ch.path.as_ref())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    if settings.src.is_empty() || settings.src == "." {
+        path
+    } else {
+        format!("{}/{path}", settings.src)
+    }
+}
+
+/// Moves the content of every chapter with a file out of `items`, depth first.
+pub fn take_sources(items: &mut [BookItem], out: &mut Vec<String>) {
+    for item in items {
+        if let BookItem::Chapter(ch) = item {
+            if ch.path.is_some() {
+                out.push(std::mem::take(&mut ch.content));
+            }
+            take_sources(&mut ch.sub_items, out);
+        }
+    }
+}
+
+/// Gives the chapters of `item` with a file, depth first from number `*i` on, their new content
+/// and name.
+pub fn fill(
+    item: &mut BookItem,
+    i: &mut usize,
+    get: &mut impl FnMut(usize) -> (String, Option<String>),
+) {
+    if let BookItem::Chapter(ch) = item {
+        if ch.path.is_some() {
+            let (content, name) = get(*i);
+            *i += 1;
+            ch.content = content;
+            if let Some(name) = name {
+                ch.name = name;
+            }
+        }
+        for sub in &mut ch.sub_items {
+            fill(sub, i, get);
+        }
+    }
+}
+
+/// The sidebar name a chapter gets, when its front matter gives one.
+pub fn nav_name(read: &Read) -> Option<String> {
+    read.post.as_ref().and_then(|post| {
+        let name = post.nav_title()?;
+        Some(if post.draft {
+            format!("{name} (draft)")
+        } else {
+            name.to_owned()
+        })
+    })
+}
+
+/// Removes the chapters at `paths` (drafts), keeping their sub-chapters in their place.
+pub fn leave_out(items: &mut Vec<BookItem>, paths: &HashSet<PathBuf>) {
+    let mut kept = Vec::with_capacity(items.len());
+    for mut item in std::mem::take(items) {
+        if let BookItem::Chapter(ch) = &mut item {
+            leave_out(&mut ch.sub_items, paths);
+            if ch.path.as_ref().is_some_and(|p| paths.contains(p)) {
+                kept.append(&mut ch.sub_items);
+                continue;
+            }
+        }
+        kept.push(item);
+    }
+    *items = kept;
+}

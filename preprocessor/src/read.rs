@@ -1,0 +1,81 @@
+//! Reading one chapter, independent of every other: its front matter found and parsed, resolved
+//! into a `Post` (what Hugo would make of it), and its body scanned once. Every problem is kept
+//! as a diagnostic at its place in the author's source.
+
+use crate::diagnostic::Diagnostic;
+use crate::front_matter::{self, Found};
+use crate::post::Post;
+use crate::scan::{self, Scan};
+
+/// What reading a chapter found.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The file relative to the book root, for diagnostics.
+    pub file: String,
+    /// The front matter, when there is a closed one (an unclosed one is body).
+    pub block: Option<front_matter::Block>,
+    pub post: Option<Post>,
+    pub problems: Vec<Diagnostic>,
+    pub scan: Scan,
+}
+
+impl Read {
+    /// Reads `source`, the chapter `file` as the author wrote it.
+    pub fn new(file: String, source: &str) -> Read {
+        let mut read = Read {
+            file,
+            ..Read::default()
+        };
+        let body_start = match front_matter::find(source) {
+            Found::None => 0,
+            Found::Unclosed { format, at } => {
+                let fence = match format {
+                    front_matter::Format::Yaml => "`---`",
+                    front_matter::Format::Toml => "`+++`",
+                    front_matter::Format::Json => "`}`",
+                };
+                read.problems.push(
+                    Diagnostic::at(
+                        &read.file,
+                        source,
+                        at,
+                        format!("front matter opened here is never closed: no closing {fence}"),
+                    )
+                    .hint(format!(
+                        "end the front matter with a line holding only {fence}"
+                    )),
+                );
+                0
+            }
+            Found::Block(block) => {
+                match front_matter::parse(source, &block) {
+                    Ok(map) => {
+                        let (post, problems) = Post::from_map(&map, source, &block);
+                        read.problems.extend(problems.into_iter().map(|p| {
+                            Diagnostic::at(&read.file, source, p.at, p.message).hint(p.hint)
+                        }));
+                        read.post = Some(post);
+                    }
+                    Err(p) => read
+                        .problems
+                        .push(Diagnostic::at(&read.file, source, p.at, p.message).hint(p.hint)),
+                }
+                let body_start = block.body_start;
+                read.block = Some(block);
+                body_start
+            }
+        };
+        read.scan = scan::scan(source, body_start);
+        read
+    }
+
+    /// Byte offset of front-matter `key` in `source`, or of the front matter's start.
+    pub fn key_offset(&self, source: &str, key: &str) -> Option<usize> {
+        front_matter::key_offset(source, self.block.as_ref()?, key)
+    }
+
+    /// Hugo's reading time: ceil(words / 213), at least a minute.
+    pub fn minutes(&self) -> usize {
+        self.scan.words.div_ceil(213).max(1)
+    }
+}

@@ -1,0 +1,82 @@
+//! The body stages of one chapter, once the whole book is indexed: each turns what reading found
+//! into edits of the author's source (links resolved, the front matter replaced by the post
+//! header, the cards added), and the edits are applied in one pass. Everything outside the
+//! edited ranges stays byte for byte.
+
+use crate::config::{CardsAt, Settings};
+use crate::diagnostic::Diagnostic;
+use crate::edit::{self, Edit};
+use crate::index::Entry;
+use crate::links::{self, Resolver};
+use crate::read::Read;
+use crate::render;
+
+/// What every chapter's rewrite shares, read-only: the settings and the whole book's lookups.
+pub struct Context<'a> {
+    pub settings: &'a Settings,
+    pub resolver: &'a Resolver<'a>,
+}
+
+/// The chapter's new text, and the problems found in it (reading's and the stages').
+pub fn rewrite(read: &Read, source: &str, me: &Entry, cx: &Context) -> (String, Vec<Diagnostic>) {
+    let settings = cx.settings;
+    let mut problems = read.problems.clone();
+    let mut edits = Vec::new();
+    links::edits(
+        read,
+        source,
+        me,
+        cx.resolver,
+        settings,
+        &mut edits,
+        &mut problems,
+    );
+
+    let cards = read
+        .post
+        .as_ref()
+        .map(|p| render::cards(&p.links, settings.html))
+        .unwrap_or_default();
+    let mut top = String::new();
+    if let Some(post) = &read.post
+        && settings.default_preprocessors
+    {
+        top.push_str(&render::title_directive(
+            post,
+            settings.book_title.as_deref(),
+        ));
+    }
+    if settings.serve {
+        top.push_str(&render::problem_box(&problems, settings.html));
+    }
+    if let Some(post) = &read.post {
+        if post.draft {
+            top.push_str(&render::draft_box(settings.html));
+        }
+        top.push_str(&render::header(post, read.minutes(), settings.html));
+        if settings.cards == CardsAt::Header && !cards.is_empty() {
+            top.push_str(&cards);
+            top.push('\n');
+        }
+    }
+    match &read.block {
+        // The front matter goes, with the BOM and blank lines before it.
+        Some(block) => edits.push(Edit::replace(0..block.body_start, top)),
+        None if !top.is_empty() => edits.push(Edit::insert(0, top)),
+        None => {}
+    }
+    if settings.cards == CardsAt::End && !cards.is_empty() {
+        let gap = if source.ends_with("\n\n") {
+            ""
+        } else if source.ends_with('\n') {
+            "\n"
+        } else {
+            "\n\n"
+        };
+        edits.push(Edit::insert(source.len(), format!("{gap}{cards}")));
+    }
+    (edit::apply(source, edits), problems)
+}
+
+#[cfg(test)]
+mod tests;
