@@ -4,11 +4,11 @@
 //! errors, a broken-image icon where the offline placeholder belongs, card links that differ from
 //! the front matter. Screenshots land in `target/browser-screenshots/`.
 //!
-//! It needs Node, Debian's Chromium and `npm ci` in `tests/browser/`; without them the test says
-//! what is missing and passes, except under CI (`CI=true`), where it fails.
+//! It needs Node, Debian's Chromium and `npm ci` in `tests/browser/`, so `cargo test` lists it as
+//! ignored; `cargo test -- --include-ignored` runs it, and fails saying what is missing.
 
 use crate::support;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// The Chromium the check drives (`CHROMIUM` overrides, as in check.mjs).
@@ -18,37 +18,21 @@ fn chromium() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"))
 }
 
-/// Skips (true) when `path` is missing locally; fails under CI.
-fn absent(path: &Path, what: &str, fix: &str) -> bool {
-    if path.exists() {
-        return false;
-    }
-    assert!(
-        !support::ci(),
-        "{what} is needed for the browser check and CI=true, but {} does not exist: {fix}",
-        path.display()
-    );
-    eprintln!("skipped: {what} is not at {} ({fix})", path.display());
-    true
-}
-
 #[test]
+#[ignore = "needs node, chromium and `npm ci` in tests/browser (.ci/run installs them)"]
 fn the_seed_post_reads_well_in_every_theme_at_desktop_and_phone_widths() {
     let dir = support::root().join("tests/browser");
-    if support::missing("node", "it runs tests/browser/check.mjs")
-        || absent(
-            &chromium(),
-            "Chromium",
-            "install Debian's `chromium` package, or set CHROMIUM to a Chromium binary",
-        )
-        || absent(
-            &dir.join("node_modules/playwright-core"),
-            "playwright-core",
-            "run `npm ci` in tests/browser",
-        )
-    {
-        return;
-    }
+    support::require("node", "it runs tests/browser/check.mjs");
+    support::require_path(
+        &chromium(),
+        "Chromium",
+        "install Debian's `chromium` package, or set CHROMIUM to a Chromium binary",
+    );
+    support::require_path(
+        &dir.join("node_modules/playwright-core"),
+        "playwright-core",
+        "run `npm ci` in tests/browser",
+    );
 
     let book = support::build_book();
     let output = Command::new("node")

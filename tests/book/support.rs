@@ -3,8 +3,6 @@
 //! written on the fly, and the preprocessor binary fed the same JSON directly when a test needs
 //! its exit status and stderr.
 
-#![allow(dead_code)]
-
 use mdbook_driver::MDBook;
 use mdbook_driver::book::Book;
 use mdbook_preprocessor::PreprocessorContext;
@@ -17,6 +15,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Cargo's target folder: `CARGO_TARGET_DIR` when set (relative to the root), else `target/`.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(|dir| root().join(dir))
+        .unwrap_or_else(|| root().join("target"))
 }
 
 /// A fresh, empty folder under `target/test-books/`.
@@ -49,30 +54,20 @@ pub fn binary() -> PathBuf {
             .status()
             .expect("cargo runs");
         assert!(status.success(), "building mdbook-hugo failed");
-        root().join("target/release/mdbook-hugo")
+        target_dir().join("release/mdbook-hugo")
     })
     .clone()
 }
 
-/// Builds the real book, from the real `book.toml` (the preprocessor through `cargo run`, as a
-/// writer's `mdbook build` does), into a fresh folder; returns the HTML output folder.
+/// Builds the real book, from the real `book.toml`, into a fresh folder; returns the HTML output
+/// folder. The preprocessor is the release binary [`binary`] builds, which is what the book's
+/// `cargo run` command runs (`serve.rs` runs that command itself, through `mdbook serve`).
 pub fn build_book() -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT
         .get_or_init(|| {
-            build_at(&root(), false, None)
+            build_at(&root(), false, Some(&binary().display().to_string()))
                 .unwrap_or_else(|e| panic!("the book does not build: {e}"))
-        })
-        .clone()
-}
-
-/// The real book as `mdbook serve` builds it.
-pub fn build_book_serve() -> PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT
-        .get_or_init(|| {
-            build_at(&root(), true, None)
-                .unwrap_or_else(|e| panic!("the book does not build under serve: {e}"))
         })
         .clone()
 }
@@ -176,28 +171,31 @@ pub fn page(out: &Path, path: &str) -> String {
     std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// True under CI, where a missing tool is a failure rather than a skip.
-pub fn ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
-/// Skips (returns true) when a tool is missing locally; fails under CI.
-pub fn missing(tool: &str, why: &str) -> bool {
+/// Fails, saying how to get it, when `tool` does not run. The tests that call this are
+/// `#[ignore = "needs <tool> ..."]`, so `cargo test` lists them as ignored with the reason, and
+/// `cargo test -- --include-ignored` (what `.ci/run` does) runs them: there a missing tool is a
+/// failure, never a silent pass.
+pub fn require(tool: &str, why: &str) {
     let found = Command::new(tool)
         .arg("--version")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
         .is_ok();
-    if found {
-        return false;
-    }
     assert!(
-        !ci(),
-        "{tool} is needed ({why}) and CI=true: install it (.ci/run does)"
+        found,
+        "{tool} is needed ({why}) but does not run here: install it (.ci/run does), or run \
+         `cargo test` without `--include-ignored`"
     );
-    eprintln!("skipped: {tool} is not installed ({why}); .ci/run installs it");
-    true
+}
+
+/// Fails like [`require`] when `path` does not exist.
+pub fn require_path(path: &Path, what: &str, fix: &str) {
+    assert!(
+        path.exists(),
+        "{what} is needed but {} does not exist: {fix}",
+        path.display()
+    );
 }
 
 /// Every `.html` file under `dir`, recursively.
