@@ -37,8 +37,8 @@ fn the_seed_post_renders_with_its_header_and_cards() {
     assert!(html.contains(
         "<time class=\"hugo-date\" datetime=\"2025-02-03T15:00:00Z\">February 3, 2025</time>"
     ));
-    assert!(html.contains("<span class=\"hugo-category\">kubernetes</span>"));
-    assert!(html.contains("<span class=\"hugo-tag\">introductory</span>"));
+    assert!(html.contains("<span class=\"hugo-category\">foundations</span>"));
+    assert!(html.contains("<span class=\"hugo-tag\">kube-apiserver</span>"));
     assert!(html.contains("min read</span>"));
     assert!(html.contains("<title>Kubernetes Architecture - Kubernetes, Explained</title>"));
     assert!(

@@ -8,5 +8,6 @@ mod browser;
 mod build;
 mod fidelity;
 mod hugo;
+mod manifests;
 mod pages;
 mod serve;
