@@ -1,13 +1,25 @@
 //! Diagnostics: what is wrong in which file, at which line and column, and what to do about it.
 //! They are data, collected while the book is read and rewritten, and printed in one place; the
-//! run decides from them whether the build fails (`mdbook build`) or the pages show them
-//! (`mdbook serve`).
+//! run decides from them whether the build fails (`mdbook build`, on errors only) or the pages
+//! show them (`mdbook serve`). What Hugo refuses (malformed front matter, an unknown shortcode,
+//! a `ref` to no page) is an error; what Hugo builds without a word (a value of the wrong type,
+//! a link to no post, two posts with one slug) is a warning.
 
 use std::fmt;
+
+/// Whether a problem stops `mdbook build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Hugo accepts it: printed, and shown in the page under `mdbook serve`.
+    Warning,
+    /// Hugo refuses it, or it would break the book: `mdbook build` fails.
+    Error,
+}
 
 /// One problem found in the book, pointing at the author's source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     /// The file, relative to the book root (`book/post/x/index.md`).
     pub file: String,
     /// 1-based line in the source file, front matter counted.
@@ -21,10 +33,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic at byte `offset` of `source`, the chapter's whole text as the author wrote it.
+    /// An error at byte `offset` of `source`, the chapter's whole text as the author wrote it.
     pub fn at(file: &str, source: &str, offset: usize, message: impl Into<String>) -> Self {
         let (line, column) = line_column(source, offset);
         Diagnostic {
+            severity: Severity::Error,
             file: file.to_owned(),
             line,
             column,
@@ -39,6 +52,16 @@ impl Diagnostic {
         self
     }
 
+    /// The same diagnostic as a warning, or as `severity`.
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     /// `file:line:col`, the location as editors and terminals link it.
     pub fn location(&self) -> String {
         format!("{}:{}:{}", self.file, self.line, self.column)
@@ -47,7 +70,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location(), self.message)?;
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}: {severity}: {}", self.location(), self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, " ({hint})")?;
         }
@@ -121,7 +148,9 @@ mod tests {
     #[test]
     fn display_names_file_line_column_and_hint() {
         let d = Diagnostic::at("book/a.md", "ab\ncd", 4, "bad").hint("fix it");
-        assert_eq!(d.to_string(), "book/a.md:2:2: bad (fix it)");
+        assert_eq!(d.to_string(), "book/a.md:2:2: error: bad (fix it)");
+        let w = d.severity(Severity::Warning);
+        assert_eq!(w.to_string(), "book/a.md:2:2: warning: bad (fix it)");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! link can point forward; duplicate slugs are reported here, naming both files.
 
 use crate::config::Settings;
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::read::Read;
 use crate::render;
 use crate::scan::anchors::id_from_content;
@@ -73,6 +73,8 @@ pub struct Index {
     pub entries: Vec<Entry>,
     by_slug: HashMap<String, usize>,
     by_path: HashMap<String, usize>,
+    /// Slugs that several posts have, with all of them.
+    shared_slugs: HashMap<String, Vec<usize>>,
     /// The lookups of `ref` and `relref`, made when the first one needs them.
     refs: OnceLock<Refs>,
 }
@@ -96,9 +98,12 @@ impl Index {
         for (i, e) in index.entries.iter().enumerate() {
             if let Some(slug) = &e.slug {
                 if let Some(&first) = index.by_slug.get(slug) {
+                    // Hugo publishes one over the other: a warning in each file, and a link to
+                    // the slug is ambiguous (the resolver says so, at the link).
                     let other = &index.entries[first];
                     for (at, with) in [(e, other), (other, e)] {
                         problems.push(Diagnostic {
+                            severity: Severity::Warning,
                             file: at.file.clone(),
                             line: at.slug_at.0,
                             column: at.slug_at.1,
@@ -109,6 +114,11 @@ impl Index {
                             hint: Some("give one of them another `slug:`".into()),
                         });
                     }
+                    index
+                        .shared_slugs
+                        .entry(slug.clone())
+                        .or_insert_with(|| vec![first])
+                        .push(i);
                 } else {
                     index.by_slug.insert(slug.clone(), i);
                 }
@@ -141,6 +151,11 @@ impl Index {
 
     pub fn slug(&self, slug: &str) -> Option<usize> {
         self.by_slug.get(slug).copied()
+    }
+
+    /// The posts sharing `slug`, when more than one has it.
+    pub fn shared_slug(&self, slug: &str) -> Option<&[usize]> {
+        self.shared_slugs.get(slug).map(Vec::as_slice)
     }
 
     /// A site path (`/old/path/`) that an alias or `url` gives.

@@ -24,15 +24,16 @@ pub fn edits(
         match resolver.resolve(me, site) {
             Outcome::Leave => {}
             Outcome::Rewrite(text) => edits.push(Edit::replace(site.range.clone(), text)),
-            Outcome::Problem(message, hint) => {
+            Outcome::Problem(p) => {
                 if settings.serve {
                     edits.push(Edit::insert(
                         site.after,
-                        render::link_mark(&message, settings.html),
+                        render::link_mark(&p.message, settings.html),
                     ));
                 }
-                let mut d = Diagnostic::at(&read.file, source, site.range.start, message);
-                d.hint = hint;
+                let mut d = Diagnostic::at(&read.file, source, site.range.start, p.message)
+                    .severity(p.severity);
+                d.hint = p.hint;
                 problems.push(d);
             }
         }
@@ -40,7 +41,7 @@ pub fn edits(
 }
 
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::edit::Edit;
 use crate::escape;
 use crate::index::{self, Entry, Index};
@@ -56,14 +57,31 @@ pub enum Outcome {
     Leave,
     /// Replace the site's range with this text.
     Rewrite(String),
-    /// A link to a post that does not resolve: why, and what to do.
-    Problem(String, Option<String>),
+    /// A link to a post that does not resolve.
+    Problem(Unresolved),
+}
+
+/// Why a link does not resolve, what to do, and whether the build may go on: a `ref` to no
+/// page is an error as in Hugo, and so is a link that could mean two posts; a plain link to no
+/// post or heading, which Hugo publishes as written, is a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unresolved {
+    pub severity: Severity,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+fn unresolved(severity: Severity, message: String, hint: Option<String>) -> Unresolved {
+    Unresolved {
+        severity,
+        message,
+        hint,
+    }
 }
 
 /// A resolved target: the chapter's index, the query and the fragment; `None` when the link is
-/// not to a post; `Err` with what is wrong and what to do.
-type Lookup<'d> =
-    Result<Option<(usize, Option<&'d str>, Option<&'d str>)>, (String, Option<String>)>;
+/// not to a post; `Err` with what is wrong.
+type Lookup<'d> = Result<Option<(usize, Option<&'d str>, Option<&'d str>)>, Unresolved>;
 
 /// Resolves links against the book's index.
 pub struct Resolver<'a> {
@@ -98,27 +116,34 @@ impl<'a> Resolver<'a> {
         let (i, query, fragment) = match target {
             Ok(Some(t)) => t,
             Ok(None) => return Outcome::Leave,
-            Err((message, hint)) => return Outcome::Problem(message, hint),
+            Err(p) => return Outcome::Problem(p),
         };
         let to = &self.index.entries[i];
+        // A `ref` must find its page, as in Hugo; a plain link is published whatever it says.
+        let missing = match site.form {
+            Form::Shortcode => Severity::Error,
+            _ => Severity::Warning,
+        };
         if to.omitted {
-            return Outcome::Problem(
+            return Outcome::Problem(unresolved(
+                missing,
                 format!("`{}` links to {}, a draft left out of this build", site.dest, to.file),
                 Some("link to it once it is published, or build with `drafts = true` in [preprocessor.hugo]".into()),
-            );
+            ));
         }
         let wanted = fragment.map(crate::percent::decode);
         if let Some(f) = wanted.filter(|f| !f.is_empty() && !to.anchors.contains(f.as_ref())) {
             let hint = did_you_mean(&f, to.anchors.iter().map(String::as_str))
                 .map(|c| format!("did you mean `#{c}`?"))
                 .or_else(|| Some(format!("link to one of the headings of {}", to.file)));
-            return Outcome::Problem(
+            return Outcome::Problem(unresolved(
+                Severity::Warning,
                 format!(
                     "no heading `#{f}` in {} (linked as `{}`)",
                     to.file, site.dest
                 ),
                 hint,
-            );
+            ));
         }
         // The query and fragment go out as the author wrote them (escapes and all), so the
         // markdown means the same; only the path changes.
@@ -172,6 +197,22 @@ impl<'a> Resolver<'a> {
         let Some(slug) = self.slug_of(path) else {
             return Ok(None);
         };
+        if let Some(many) = self.index.shared_slug(slug) {
+            let files: Vec<&str> = many
+                .iter()
+                .map(|&i| self.index.entries[i].file.as_str())
+                .collect();
+            return Err(unresolved(
+                Severity::Error,
+                format!(
+                    "`{dest}` could be any of the posts with slug `{slug}`: {}",
+                    files.join(", ")
+                ),
+                Some(
+                    "give one of them another `slug:`, or link with `{{< ref \"path\" >}}`".into(),
+                ),
+            ));
+        }
         match self.index.slug(slug) {
             Some(i) => Ok(Some((i, query, fragment))),
             None => Err(self.unknown_slug(slug, dest)),
@@ -188,9 +229,10 @@ impl<'a> Resolver<'a> {
         (!slug.is_empty() && !slug.contains('/')).then_some(slug)
     }
 
-    fn unknown_slug(&self, slug: &str, dest: &str) -> (String, Option<String>) {
+    fn unknown_slug(&self, slug: &str, dest: &str) -> Unresolved {
         if let Some(file) = self.unlisted.get(slug) {
-            return (
+            return unresolved(
+                Severity::Warning,
                 format!(
                     "`{dest}`: the post with slug `{slug}` is {file}, which SUMMARY.md does not list"
                 ),
@@ -200,7 +242,11 @@ impl<'a> Resolver<'a> {
         let hint = did_you_mean(slug, self.index.slugs())
             .map(|c| format!("did you mean `{c}`?"))
             .unwrap_or_else(|| "check the post's `slug:` front matter".into());
-        (format!("unknown post `{slug}` in link {dest}"), Some(hint))
+        unresolved(
+            Severity::Warning,
+            format!("unknown post `{slug}` in link {dest}"),
+            Some(hint),
+        )
     }
 
     fn shortcode<'d>(&self, from: &Entry, dest: &'d str) -> Lookup<'d> {
@@ -211,13 +257,18 @@ impl<'a> Resolver<'a> {
         }
         match self.index.content_path(&from.source, path) {
             Ok(Some(i)) => Ok(Some((i, None, fragment))),
-            Ok(None) => Err((
+            Ok(None) => Err(unresolved(
+                Severity::Error,
                 format!("`ref \"{dest}\"`: no post at `{path}` in the book"),
                 Some("write the path from the book's source folder, like `post/x/index.md`, or the post's file name".into()),
             )),
             Err(many) => {
                 let files: Vec<&str> = many.iter().map(|&i| self.index.entries[i].file.as_str()).collect();
-                Err((format!("`ref \"{dest}\"` is ambiguous: {}", files.join(", ")), Some("write more of the path".into())))
+                Err(unresolved(
+                    Severity::Error,
+                    format!("`ref \"{dest}\"` is ambiguous: {}", files.join(", ")),
+                    Some("write more of the path".into()),
+                ))
             }
         }
     }

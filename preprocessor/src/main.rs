@@ -1,7 +1,8 @@
 //! The `mdbook-hugo` command: `mdbook-hugo supports <renderer>` (every renderer: HTML ones get
 //! HTML, the others markdown), and otherwise mdBook's `[context, book]` JSON on stdin, the
-//! rewritten book on stdout, problems on stderr. Under `mdbook build` any problem fails the run
-//! after all are listed; under `mdbook serve` they are shown in the pages instead.
+//! rewritten book on stdout, problems on stderr. Under `mdbook build` an error fails the run
+//! after every problem is listed (warnings only are printed); under `mdbook serve` they are shown
+//! in the pages instead.
 
 use mdbook_hugo::engine::{self, Failure};
 use std::io::Read;
@@ -63,11 +64,11 @@ fn preprocess() -> Result<ExitCode, String> {
     for p in problems {
         eprintln!("{p}");
     }
-    if !problems.is_empty() && !report.settings.serve {
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    if errors > 0 && !report.settings.serve {
         eprintln!(
-            "mdbook-hugo: {} problem{} in the book; the build stops here (`mdbook serve` shows them in the pages)",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
+            "mdbook-hugo: {errors} error{} in the book; the build stops here (`mdbook serve` shows them in the pages)",
+            if errors == 1 { "" } else { "s" }
         );
         return Ok(ExitCode::FAILURE);
     }

@@ -2,7 +2,7 @@
 //! into a `Post` (what Hugo would make of it), and its body scanned once. Every problem is kept
 //! as a diagnostic at its place in the author's source.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{self, Found};
 use crate::post::Post;
 use crate::scan::{self, Scan};
@@ -51,8 +51,12 @@ impl Read {
                 match front_matter::parse(source, &block) {
                     Ok(map) => {
                         let (post, problems) = Post::from_map(&map, source, &block);
+                        // Hugo builds a page whatever its values: a value it can't use is a
+                        // warning.
                         read.problems.extend(problems.into_iter().map(|p| {
-                            Diagnostic::at(&read.file, source, p.at, p.message).hint(p.hint)
+                            Diagnostic::at(&read.file, source, p.at, p.message)
+                                .hint(p.hint)
+                                .severity(Severity::Warning)
                         }));
                         read.post = Some(post);
                     }

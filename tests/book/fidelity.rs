@@ -19,8 +19,8 @@
 //! references (`/bar\*`), its raw text goes into the Hugo link's query, which the preprocessor
 //! must carry over as written. Each swap is checked by parsing the result again (same structure,
 //! the links going where intended); an example whose swap fails that check is used as written (it
-//! still must render the same with front matter and the preprocessor). The counts are printed:
-//! `cargo test --test book fidelity -- --nocapture`.
+//! still must render the same with front matter and the preprocessor). The counts are printed
+//! (`cargo test --test book fidelity -- --nocapture`), and those two are bounded.
 
 use crate::support::{self, Fixture, page};
 use mdbook_markdown::pulldown_cmark::{Event, LinkType, Tag};
@@ -43,6 +43,13 @@ const SPECS: [&str; 11] = [
     "ext-table",
     "ext-strikethrough",
 ];
+
+/// Examples whose destination is not found where pulldown-cmark parsed it from, so it is left as
+/// written (commonmark-spec examples 31 and 630: a raw-HTML `href` written with `&ouml;`).
+const MAX_LEFT_AS_WRITTEN: usize = 2;
+/// Chapters whose swap changes how they parse, so they are used as written (commonmark-spec
+/// examples 642 and 643: a raw-HTML `href` broken over two lines).
+const MAX_UNCHECKED: usize = 2;
 
 /// The fence around an example: 32 backticks.
 const FENCE: &str = "````````````````````````````````";
@@ -927,6 +934,20 @@ fn spec_examples_render_the_same_with_and_without_the_preprocessor() {
         total - failed_examples,
         cases.len() - failures.len(),
         cases.len(),
+    );
+    // What the check could not use is bounded, so a change that makes more examples uncheckable
+    // fails here instead of passing with a longer printed list.
+    assert!(
+        left.len() <= MAX_LEFT_AS_WRITTEN,
+        "{} examples now have a destination left as written (at most {MAX_LEFT_AS_WRITTEN}):{}",
+        left.len(),
+        list(&left)
+    );
+    assert!(
+        unchecked.len() <= MAX_UNCHECKED,
+        "{} chapters are now used as written (at most {MAX_UNCHECKED}):{}",
+        unchecked.len(),
+        list(&unchecked)
     );
     let mut report = String::new();
     for (c, a, b) in failures.iter().take(25) {

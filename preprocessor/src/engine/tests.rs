@@ -210,7 +210,7 @@ fn build_leaves_drafts_out_and_keeps_their_children() {
     let (book, problems) = run(&settings, lib_sample());
     assert_eq!(names(&book), ["Home", "Child post"]);
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].to_string().starts_with("book/README.md:6:17: `/p/wip/` links to book/post/wip.md, a draft left out of this build"), "{}", problems[0]);
+    assert!(problems[0].to_string().starts_with("book/README.md:6:17: warning: `/p/wip/` links to book/post/wip.md, a draft left out of this build"), "{}", problems[0]);
     let BookItem::Chapter(child) = &book.items[1] else {
         panic!()
     };
@@ -263,11 +263,49 @@ fn duplicate_slugs_are_reported_in_both_files() {
     assert_eq!(
         text,
         [
-            "book/b.md:3:1: two posts have the slug `same`: book/b.md and book/a.md (give one of them another `slug:`)",
-            "book/a.md:3:1: two posts have the slug `same`: book/a.md and book/b.md (give one of them another `slug:`)",
+            "book/b.md:3:1: warning: two posts have the slug `same`: book/b.md and book/a.md (give one of them another `slug:`)",
+            "book/a.md:3:1: warning: two posts have the slug `same`: book/a.md and book/b.md (give one of them another `slug:`)",
         ]
     );
     assert_eq!(names(&book), ["A", "B"], "nothing is dropped");
+}
+
+#[test]
+fn a_link_to_a_shared_slug_is_the_one_error() {
+    let book = Book::new_with_items(vec![
+        chapter("A", "a.md", "---\ntitle: A\nslug: same\n---\n", vec![]),
+        chapter("B", "b.md", "---\ntitle: B\nslug: same\n---\n", vec![]),
+        chapter(
+            "C",
+            "c.md",
+            "See [it](/p/same/) and [none](/p/nothing/).\n",
+            vec![],
+        ),
+    ]);
+    let (book, problems) = run(&Settings::for_build(), book);
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "book/c.md:1:10: error: `/p/same/` could be any of the posts with slug `same`: book/a.md, book/b.md (give one of them another `slug:`, or link with `{{< ref \"path\" >}}`)"
+        ]
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| !p.is_error() && p.message.starts_with("unknown post `nothing`"))
+    );
+    let BookItem::Chapter(c) = &book.items[2] else {
+        panic!()
+    };
+    assert_eq!(
+        c.content, "See [it](/p/same/) and [none](/p/nothing/).\n",
+        "left as written"
+    );
 }
 
 #[test]

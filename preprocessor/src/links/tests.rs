@@ -1,5 +1,6 @@
 use super::*;
 use crate::config::Settings;
+use crate::diagnostic::Severity;
 use crate::index::{Entry, Index};
 use crate::read::Read;
 use crate::scan::scan;
@@ -59,7 +60,13 @@ fn permalinks_in_every_shape() {
               [g](/p/home/)";
     let s = Settings::for_build();
     let mut got = resolve_all(&s, md);
-    assert_eq!(got.remove(3), Outcome::Problem("no heading `#top` in book/post/intro/index.md (linked as `/p/kubernetes-intro/?x=1#top`)".into(), Some("link to one of the headings of book/post/intro/index.md".into())));
+    assert_eq!(
+        got.remove(3),
+        warning(
+            "no heading `#top` in book/post/intro/index.md (linked as `/p/kubernetes-intro/?x=1#top`)",
+            "link to one of the headings of book/post/intro/index.md"
+        )
+    );
     assert_eq!(
         got,
         [
@@ -120,24 +127,40 @@ fn other_links_are_left_alone() {
     );
 }
 
+fn warning(message: &str, hint: &str) -> Outcome {
+    Outcome::Problem(Unresolved {
+        severity: Severity::Warning,
+        message: message.into(),
+        hint: Some(hint.into()),
+    })
+}
+
+fn error(message: &str, hint: &str) -> Outcome {
+    Outcome::Problem(Unresolved {
+        severity: Severity::Error,
+        message: message.into(),
+        hint: Some(hint.into()),
+    })
+}
+
 #[test]
 fn problems_say_why_and_suggest() {
     let md = "[a](/p/kubernetes-intr/) [b](/p/draft/) [c](/p/kubernetes-node/#the-kubelt)";
     let got = resolve_all(&Settings::for_build(), md);
     assert_eq!(
         got[0],
-        Outcome::Problem(
-            "unknown post `kubernetes-intr` in link /p/kubernetes-intr/".into(),
-            Some("did you mean `kubernetes-intro`?".into())
+        warning(
+            "unknown post `kubernetes-intr` in link /p/kubernetes-intr/",
+            "did you mean `kubernetes-intro`?"
         )
     );
     assert!(
-        matches!(&got[1], Outcome::Problem(m, _) if m.contains("a draft left out of this build")),
+        matches!(&got[1], Outcome::Problem(p) if p.message.contains("a draft left out of this build") && p.severity == Severity::Warning),
         "{:?}",
         got[1]
     );
     assert!(
-        matches!(&got[2], Outcome::Problem(_, Some(h)) if h == "did you mean `#the-kubelet`?"),
+        matches!(&got[2], Outcome::Problem(p) if p.hint.as_deref() == Some("did you mean `#the-kubelet`?")),
         "{:?}",
         got[2]
     );
@@ -147,8 +170,19 @@ fn problems_say_why_and_suggest() {
 fn ref_shortcodes_resolve_by_path_and_name() {
     let md = "[a]({{< ref \"post/intro/index.md\" >}}) [b]({{< relref \"kubernetes-node\" >}}) [c]({{< ref \"node#the-kubelet\" >}}) [d]({{< ref \"#control-plane\" >}}) [e]({{< ref \"nothing\" >}})";
     let got = resolve_all(&Settings::for_build(), md);
-    assert_eq!(got[..4], [rewrite("../intro/index.md"), Outcome::Problem("`ref \"kubernetes-node\"`: no post at `kubernetes-node` in the book".into(), Some("write the path from the book's source folder, like `post/x/index.md`, or the post's file name".into())), rewrite("../node/index.md#the-kubelet"), rewrite("index.md#control-plane")]);
-    assert!(matches!(&got[4], Outcome::Problem(..)));
+    assert_eq!(
+        got[..4],
+        [
+            rewrite("../intro/index.md"),
+            error(
+                "`ref \"kubernetes-node\"`: no post at `kubernetes-node` in the book",
+                "write the path from the book's source folder, like `post/x/index.md`, or the post's file name"
+            ),
+            rewrite("../node/index.md#the-kubelet"),
+            rewrite("index.md#control-plane")
+        ]
+    );
+    assert!(matches!(&got[4], Outcome::Problem(p) if p.severity == Severity::Error));
 }
 
 #[test]
@@ -157,10 +191,19 @@ fn a_configured_permalink_pattern() {
         permalink: "/blog/:slug.html".into(),
         ..Settings::for_build()
     };
-    assert_eq!(resolve_all(&s, "[a](/blog/kubernetes-intro.html#x) [b](/p/kubernetes-intro/)"), [
-        Outcome::Problem("no heading `#x` in book/post/intro/index.md (linked as `/blog/kubernetes-intro.html#x`)".into(), Some("link to one of the headings of book/post/intro/index.md".into())),
-        Outcome::Leave,
-    ]);
+    assert_eq!(
+        resolve_all(
+            &s,
+            "[a](/blog/kubernetes-intro.html#x) [b](/p/kubernetes-intro/)"
+        ),
+        [
+            warning(
+                "no heading `#x` in book/post/intro/index.md (linked as `/blog/kubernetes-intro.html#x`)",
+                "link to one of the headings of book/post/intro/index.md"
+            ),
+            Outcome::Leave,
+        ]
+    );
 }
 
 #[test]

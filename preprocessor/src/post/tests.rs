@@ -21,7 +21,7 @@ fn the_seed_front_matter() {
         crate::date::machine(p.date.as_ref().unwrap()),
         "2025-02-03T15:00:00Z"
     );
-    assert_eq!(p.categories, ["kubernetes"]);
+    assert_eq!(p.categories, ["foundations"]);
     assert_eq!(p.links.len(), 2);
     assert_eq!(p.links[1].website.as_deref(), Some("https://www.cncf.io/"));
 }
