@@ -173,23 +173,39 @@ fn a_malformed_post_is_a_diagnostic_under_build_and_a_box_under_serve() {
     );
     assert!(
         run.stderr
-            .contains("book/good.md:3:7: `date: 2025/01/02` is not a date Hugo reads"),
+            .contains("book/good.md:3:7: warning: `date: 2025/01/02` is not a date Hugo reads"),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains("book/good.md:6:20: unknown post `nowher` in link /p/nowher/"),
+            .contains("book/good.md:6:20: warning: unknown post `nowher` in link /p/nowher/"),
         "{}",
         run.stderr
     );
     assert!(run.stderr.contains("no heading `#only-headin` in book/next.md (linked as `/p/next/#only-headin`) (did you mean `#only-heading`?)"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("4 problems"),
-        "all problems are listed: {}",
+        run.stderr.contains("1 error in the book"),
+        "all problems are listed, and the one Hugo refuses stops the build: {}",
         run.stderr
     );
     assert!(fixture.build(false).is_err());
+
+    // What Hugo builds without a word, mdbook build builds too, with the warnings printed.
+    std::fs::write(
+        fixture.root.join("book/bad.md"),
+        "---\ntitle: Bad\ntags: [a, b]\n---\n\nThe body survives.\n",
+    )
+    .unwrap();
+    let run = fixture.preprocess("html", false);
+    assert!(run.success, "warnings only must not stop the build: {}", run.stderr);
+    assert_eq!(run.stderr.matches(": warning: ").count(), 3, "{}", run.stderr);
+    assert!(fixture.build(false).is_ok());
+    std::fs::write(
+        fixture.root.join("book/bad.md"),
+        "---\ntitle: Bad\ntags: [a, b\n---\n\nThe body survives.\n",
+    )
+    .unwrap();
 
     let served = fixture.build(true).unwrap();
     let bad = page(&served, "bad.html");
