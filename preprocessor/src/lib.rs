@@ -19,6 +19,7 @@ pub mod post;
 pub mod render;
 pub mod scan;
 pub mod stream;
+pub mod template;
 pub mod yaml;
 
 use chapter::Read;
