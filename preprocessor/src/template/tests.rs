@@ -32,3 +32,5 @@ fn smoke() {
         println!("{}\n-----", render(src));
     }
 }
+
+mod hugo;
