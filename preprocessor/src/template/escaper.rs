@@ -132,7 +132,7 @@ fn run(e: Escaper, v: &Value, out: &mut String) {
 
 type Table = &'static [(char, &'static str)];
 
-const HTML: Table = &[
+const HTML: &Index = &index(&[
     ('\0', "\u{FFFD}"),
     ('"', "&#34;"),
     ('&', "&amp;"),
@@ -140,16 +140,16 @@ const HTML: Table = &[
     ('+', "&#43;"),
     ('<', "&lt;"),
     ('>', "&gt;"),
-];
-const HTML_NORM: Table = &[
+]);
+const HTML_NORM: &Index = &index(&[
     ('\0', "\u{FFFD}"),
     ('"', "&#34;"),
     ('\'', "&#39;"),
     ('+', "&#43;"),
     ('<', "&lt;"),
     ('>', "&gt;"),
-];
-const NOSPACE: Table = &[
+]);
+const NOSPACE: &Index = &index(&[
     ('\0', "&#xfffd;"),
     ('\t', "&#9;"),
     ('\n', "&#10;"),
@@ -165,8 +165,8 @@ const NOSPACE: Table = &[
     ('=', "&#61;"),
     ('>', "&gt;"),
     ('`', "&#96;"),
-];
-const NOSPACE_NORM: Table = &[
+]);
+const NOSPACE_NORM: &Index = &index(&[
     ('\0', "&#xfffd;"),
     ('\t', "&#9;"),
     ('\n', "&#10;"),
@@ -181,23 +181,50 @@ const NOSPACE_NORM: Table = &[
     ('=', "&#61;"),
     ('>', "&gt;"),
     ('`', "&#96;"),
-];
+]);
 
-fn lookup(table: Table, c: char) -> Option<&'static str> {
-    if (c as u32) >= 0x80 {
-        return None;
+/// A table as an array over ASCII, built at compile time: one lookup per byte.
+type Index = [&'static str; 128];
+
+const fn index(table: Table) -> Index {
+    let mut out = [""; 128];
+    let mut i = 0;
+    while i < table.len() {
+        let (c, r) = table[i];
+        out[c as usize] = r;
+        i += 1;
     }
-    table.iter().find(|(k, _)| *k == c).map(|(_, r)| *r)
+    out
 }
 
-fn replace_html(s: &str, table: Table, bad_runes: bool, out: &mut String) {
+fn lookup(table: &Index, c: char) -> Option<&'static str> {
+    table.get(c as usize).copied().filter(|r| !r.is_empty())
+}
+
+/// Replaces the ASCII characters of `table` in `s`, copying the runs between them whole.
+fn replace_ascii(s: &str, table: &Index, out: &mut String) {
+    let mut written = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if let Some(r) = table.get(usize::from(b)).filter(|r| !r.is_empty()) {
+            out.push_str(s.get(written..i).unwrap_or(""));
+            out.push_str(r);
+            written = i + 1;
+        }
+    }
+    out.push_str(s.get(written..).unwrap_or(""));
+}
+
+fn replace_html(s: &str, table: &Index, bad_runes: bool, out: &mut String) {
     out.reserve(s.len());
+    let noncharacter =
+        |c: char| ('\u{fdd0}'..='\u{fdef}').contains(&c) || ('\u{fff0}'..='\u{ffff}').contains(&c);
+    if bad_runes || !s.contains(noncharacter) {
+        return replace_ascii(s, table, out);
+    }
     for c in s.chars() {
         if let Some(r) = lookup(table, c) {
             out.push_str(r);
-        } else if !bad_runes
-            && (('\u{fdd0}'..='\u{fdef}').contains(&c) || ('\u{fff0}'..='\u{ffff}').contains(&c))
-        {
+        } else if noncharacter(c) {
             let _ = write!(out, "&#x{:x};", c as u32);
         } else {
             out.push(c);
@@ -205,7 +232,7 @@ fn replace_html(s: &str, table: Table, bad_runes: bool, out: &mut String) {
     }
 }
 
-const JS_STR: Table = &[
+const JS_STR: &Index = &index(&[
     ('\0', "\\0"),
     ('\t', "\\t"),
     ('\n', "\\n"),
@@ -220,8 +247,8 @@ const JS_STR: Table = &[
     ('<', "\\u003c"),
     ('>', "\\u003e"),
     ('\\', "\\\\"),
-];
-const JS_REGEXP: Table = &[
+]);
+const JS_REGEXP: &Index = &index(&[
     ('\0', "\\0"),
     ('\t', "\\t"),
     ('\n', "\\n"),
@@ -249,11 +276,11 @@ const JS_REGEXP: Table = &[
     ('{', "\\{"),
     ('|', "\\|"),
     ('}', "\\}"),
-];
+]);
 
 /// JS string/regexp escaping; `keep_backslash` for a trusted `template.JS` value, whose
 /// escapes are already right.
-fn replace_js(s: &str, table: Table, keep_backslash: bool, out: &mut String) {
+fn replace_js(s: &str, table: &Index, keep_backslash: bool, out: &mut String) {
     for c in s.chars() {
         match c {
             '\\' if keep_backslash => out.push('\\'),
@@ -374,7 +401,7 @@ fn srcset_element(s: &str, out: &mut String) {
     }
 }
 
-const CSS: Table = &[
+const CSS: &Index = &index(&[
     ('\0', "\\0"),
     ('\t', "\\9"),
     ('\n', "\\a"),
@@ -394,7 +421,7 @@ const CSS: Table = &[
     ('\\', "\\\\"),
     ('{', "\\7b"),
     ('}', "\\7d"),
-];
+]);
 
 fn css_escape(s: &str, out: &mut String) {
     let mut chars = s.char_indices().peekable();

@@ -427,33 +427,36 @@ impl<'a> Exec<'a> {
     }
 
     fn field(&mut self, recv: &Value, name: &str, args: Vec<Value>, pos: usize) -> R<Value> {
-        let what = format!(".{name}");
+        // The node's text for messages, made only when there is one to give.
+        let what = || format!(".{name}");
         match recv {
             Value::Nil => Ok(Value::Nil),
             Value::Map(m) => {
                 if !args.is_empty() {
                     return Err(self.exec_error(
                         pos,
-                        &what,
+                        &what(),
                         format!("{name} is not a method but has arguments"),
                     ));
                 }
                 Ok(m.get(name).cloned().unwrap_or_default())
             }
             Value::Object(o) => match o.get(name, &args) {
-                Ok(Some(v)) => funcs::check(v, self.bounds()).map_err(|f| self.fail(f, pos, &what)),
+                Ok(Some(v)) => {
+                    funcs::check(v, self.bounds()).map_err(|f| self.fail(f, pos, &what()))
+                }
                 Ok(None) => Err(self
                     .exec_error(
                         pos,
-                        &what,
+                        &what(),
                         format!("can't evaluate field {name} in type {}", o.type_name()),
                     )
                     .with_kind(ErrorKind::Unsupported)),
-                Err(m) => Err(self.exec_error(pos, &what, format!("error calling {name}: {m}"))),
+                Err(m) => Err(self.exec_error(pos, &what(), format!("error calling {name}: {m}"))),
             },
             other => Err(self.exec_error(
                 pos,
-                &what,
+                &what(),
                 format!("can't evaluate field {name} in type {}", other.go_type()),
             )),
         }

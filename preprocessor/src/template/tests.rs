@@ -33,4 +33,5 @@ fn smoke() {
     }
 }
 
+mod bench;
 mod hugo;

@@ -255,6 +255,17 @@ fn page() -> Arc<Page> {
     })
 }
 
+/// A shortcode called with positional params and inner content, on the test page.
+pub fn test_shortcode(positional: &[&str], inner: &str) -> Value {
+    Value::Object(Arc::new(Shortcode {
+        name: "notice".into(),
+        positional: positional.iter().map(|s| Value::from(*s)).collect(),
+        named: None,
+        inner: Some(inner.to_owned()),
+        page: page(),
+    }))
+}
+
 fn ours(case: &Case, page: &Arc<Page>, host: &TestHost) -> String {
     let (_, src) = SHORTCODES
         .iter()
