@@ -169,7 +169,7 @@ impl Escape<'_> {
                         chain.push(Escaper::UrlNormalizer);
                     }
                 }
-                UrlPart::QueryOrFrag => chain.push(Escaper::UrlEscaper),
+                UrlPart::QueryOrFrag => chain.push(Escaper::UrlEscape),
                 UrlPart::Unknown => {
                     return Err(
                         self.error(a.pos, "action appears in an ambiguous context within a URL")
@@ -205,7 +205,7 @@ impl Escape<'_> {
             for e in &mut chain {
                 let same = match p {
                     Func::Html => matches!(e, Escaper::Html | Escaper::Attr | Escaper::Rcdata),
-                    _ => matches!(e, Escaper::UrlEscaper | Escaper::UrlNormalizer),
+                    _ => matches!(e, Escaper::UrlEscape | Escaper::UrlNormalizer),
                 };
                 if same {
                     *e = Escaper::Noop;
@@ -462,7 +462,7 @@ fn redundant(prev: Escaper, next: Escaper) -> bool {
     use Escaper::*;
     matches!(
         (prev, next),
-        (Comment, Attr | Html) | (Css | JsRegexp | JsStr, Attr) | (UrlEscaper, UrlNormalizer)
+        (Comment, Attr | Html) | (Css | JsRegexp | JsStr, Attr) | (UrlEscape, UrlNormalizer)
     )
 }
 

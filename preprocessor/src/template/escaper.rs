@@ -20,7 +20,7 @@ pub enum Escaper {
     NoSpace,
     UrlFilter,
     UrlNormalizer,
-    UrlEscaper,
+    UrlEscape,
     Srcset,
     JsVal,
     JsStr,
@@ -112,7 +112,7 @@ fn run(e: Escaper, v: &Value, out: &mut String) {
             out.push_str(FAILSAFE);
         }
         Escaper::UrlNormalizer => process_url(&s, true, out),
-        Escaper::UrlEscaper => process_url(&s, t == Content::Url, out),
+        Escaper::UrlEscape => process_url(&s, t == Content::Url, out),
         Escaper::Srcset => srcset(&s, t, out),
         Escaper::JsStr => replace_js(&s, JS_STR, t == Content::Js, out),
         Escaper::JsRegexp => {

@@ -109,7 +109,7 @@ impl<'a> Exec<'a> {
         Ok(())
     }
 
-    fn written(&self, at: usize, out: &String) -> R<()> {
+    fn written(&self, at: usize, out: &str) -> R<()> {
         if out.len() > self.limits.max_output {
             return Err(self.error(
                 ErrorKind::Limit,

@@ -265,7 +265,7 @@ fn arbitrary_templates_and_data_never_panic() {
         let mut src = String::new();
         for _ in 0..n {
             src.push_str(rng.pick(PIECES));
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 src.push(' ');
             }
         }

@@ -29,7 +29,7 @@ fn each_context_gets_gos_escapers() {
         vec![
             vec![Html],
             vec![UrlFilter, UrlNormalizer, Attr],
-            vec![UrlEscaper, Attr],
+            vec![UrlEscape, Attr],
             vec![Attr],
             vec![NoSpace],
             vec![JsVal],

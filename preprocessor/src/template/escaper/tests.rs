@@ -42,7 +42,7 @@ fn urls_are_filtered_and_normalized() {
         "javascript:x%281%29"
     );
     assert_eq!(
-        esc(&[Escaper::UrlEscaper], "a b&c/%41".into()),
+        esc(&[Escaper::UrlEscape], "a b&c/%41".into()),
         "a%20b%26c%2f%2541"
     );
     assert_eq!(

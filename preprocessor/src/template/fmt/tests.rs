@@ -10,7 +10,7 @@ fn verbs_widths_and_precision_as_go() {
         f(
             "%5.2f|%-4d|%x|%X|%o|%b",
             &[
-                3.14159.into(),
+                1.23456.into(),
                 7i64.into(),
                 255i64.into(),
                 255i64.into(),
@@ -18,7 +18,7 @@ fn verbs_widths_and_precision_as_go() {
                 5i64.into()
             ]
         ),
-        " 3.14|7   |ff|FF|10|101"
+        " 1.23|7   |ff|FF|10|101"
     );
     assert_eq!(
         f(
@@ -49,11 +49,11 @@ fn verbs_widths_and_precision_as_go() {
                 1234.5.into(),
                 0.00001.into(),
                 1e21.into(),
-                3.14159.into(),
+                1.23456.into(),
                 1e-7.into()
             ]
         ),
-        "1.234500e+03|1.234500E+03|1e-05|1e+21|3.14|1E-07"
+        "1.234500e+03|1.234500E+03|1e-05|1e+21|1.23|1E-07"
     );
     assert_eq!(
         f(

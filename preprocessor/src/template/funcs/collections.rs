@@ -44,7 +44,7 @@ pub fn call(func: Func, name: &str, args: &[Value], bounds: Bounds) -> Result<Va
         }
         Slice => Value::from(args.to_vec()),
         Dict => {
-            if args.len() % 2 != 0 {
+            if !args.len().is_multiple_of(2) {
                 return Err("invalid dictionary call".into());
             }
             let mut m = BTreeMap::new();

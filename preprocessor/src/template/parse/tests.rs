@@ -84,8 +84,8 @@ fn literals_are_typed_as_go_hands_them_to_functions() {
 
 #[test]
 fn deep_nesting_is_refused_not_overflowed() {
-    let deep = format!("{}1{}", "{{ (".repeat(1), ")}}");
-    assert!(parse("t", &deep).is_ok());
+    let deep = "{{ (1) }}";
+    assert!(parse("t", deep).is_ok());
     let parens = format!("{{{{ {}1{} }}}}", "(".repeat(5000), ")".repeat(5000));
     assert_eq!(parse("t", &parens).unwrap_err().kind, ErrorKind::Limit);
     let ifs = format!("{}x{}", "{{ if 1 }}".repeat(5000), "{{ end }}".repeat(5000));
