@@ -46,6 +46,8 @@ pub mod diagnostic;
 pub mod edit;
 pub mod escape;
 pub mod percent;
+// Go's text/template and html/template, for a site's shortcode templates.
+pub mod template;
 pub mod urlize;
 
 use config::Settings;
