@@ -14,6 +14,10 @@ mod markdown;
 mod markup;
 
 #[cfg(test)]
+mod fidelity;
+#[cfg(test)]
+mod normalize;
+#[cfg(test)]
 mod testing;
 
 pub use markup::render_markdown;
