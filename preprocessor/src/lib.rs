@@ -38,6 +38,8 @@ pub mod index;
 pub mod rewrite;
 // Links between posts resolved.
 pub mod links;
+// Hugo's shortcodes: the calls, the built-ins and the Stack theme's.
+pub mod shortcodes;
 // The header, the cards, the draft and problem boxes.
 pub mod render;
 

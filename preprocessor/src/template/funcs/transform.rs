@@ -159,7 +159,7 @@ pub fn strip_html(s: &str) -> String {
 
 /// Hugo's `urlize`: the path sanitized as for a permalink, non-ASCII percent-encoded.
 pub fn urlize(s: &str) -> String {
-    let path = crate::post::urlize(s);
+    let path = crate::urlize::urlize(s);
     let mut out = String::with_capacity(path.len());
     for c in path.chars() {
         if c.is_ascii() {

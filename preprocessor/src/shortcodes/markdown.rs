@@ -1,0 +1,108 @@
+//! Markdown for renderers other than html: written from pulldown-cmark events with
+//! pulldown-cmark-to-cmark, so exactly what needs escaping is escaped, and guarded so that no
+//! value can become one of mdBook's `{{#...}}` directives. The author's own markdown (a caption,
+//! a summary) is parsed into events with the options mdBook reads chapters with.
+
+use mdbook_markdown::pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark_to_cmark::{Options as Style, cmark_with_options};
+
+/// The options mdBook parses chapters with, less smart punctuation (it changes no syntax, and
+/// the writer does not take it).
+pub(crate) fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
+/// `events` as markdown, without leading or trailing line breaks.
+pub(crate) fn write(events: &[Event<'_>]) -> String {
+    let mut out = String::new();
+    let style = Style {
+        // The writer lengthens a fence around code that holds one.
+        code_block_token_count: 3,
+        ..Style::default()
+    };
+    // Writing to a String cannot fail; an event stream the writer refuses is a bug of ours,
+    // and the text written so far is the best there is.
+    let _ = cmark_with_options(events.iter(), &mut out, options(), style);
+    guard(out.trim_start_matches([' ', '\n']).trim_end_matches('\n'))
+}
+
+/// Inline `events` in a paragraph, as markdown that can go inside another paragraph (the
+/// paragraph lets the writer escape what would start a block: `1.`, `#`, `-`).
+pub(crate) fn inline(events: Vec<Event<'_>>) -> String {
+    let mut all = Vec::with_capacity(events.len() + 2);
+    all.push(Event::Start(Tag::Paragraph));
+    all.extend(events);
+    all.push(Event::End(TagEnd::Paragraph));
+    write(&all)
+}
+
+/// Every `{{#` escaped as mdBook's links preprocessor reads an escape (it drops the backslash),
+/// so a value never includes a file or sets a title. Elsewhere `\{` is just `{`.
+pub(crate) fn guard(text: &str) -> String {
+    text.replace("{{#", "\\{{#")
+}
+
+/// The author's markdown as inline events: the content of its paragraphs, a soft break between
+/// two; other blocks keep their events.
+pub(crate) fn inline_events(markdown: &str) -> Vec<Event<'static>> {
+    let mut out = Vec::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                if !out.is_empty() {
+                    out.push(Event::SoftBreak);
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {}
+            e => out.push(e.into_static()),
+        }
+    }
+    out
+}
+
+/// A text event.
+pub(crate) fn text(s: impl Into<String>) -> Event<'static> {
+    Event::Text(CowStr::from(s.into()))
+}
+
+/// A link around `content`.
+pub(crate) fn link(url: &str, content: Vec<Event<'static>>) -> Vec<Event<'static>> {
+    let tag = Tag::Link {
+        link_type: mdbook_markdown::pulldown_cmark::LinkType::Inline,
+        dest_url: CowStr::from(url.to_owned()),
+        title: CowStr::from(""),
+        id: CowStr::from(""),
+    };
+    let mut out = Vec::with_capacity(content.len() + 2);
+    out.push(Event::Start(tag));
+    out.extend(content);
+    out.push(Event::End(TagEnd::Link));
+    out
+}
+
+/// `events` inside a paragraph.
+pub(crate) fn paragraph(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
+    wrap(Tag::Paragraph, TagEnd::Paragraph, events)
+}
+
+/// `events` inside `start` ... `end`.
+pub(crate) fn wrap(
+    start: Tag<'static>,
+    end: TagEnd,
+    events: Vec<Event<'static>>,
+) -> Vec<Event<'static>> {
+    let mut out = Vec::with_capacity(events.len() + 2);
+    out.push(Event::Start(start));
+    out.extend(events);
+    out.push(Event::End(end));
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,51 @@
+use super::*;
+use mdbook_markdown::pulldown_cmark::{LinkType, Parser, TextMergeStream};
+
+/// `md` read back, adjacent text joined (the parser splits it at escapes).
+pub(crate) fn events(md: &str) -> Vec<Event<'_>> {
+    TextMergeStream::new(Parser::new_ext(md, options())).collect()
+}
+
+#[test]
+fn text_is_escaped_only_where_it_would_be_markup() {
+    let md = inline(vec![text("1. *a* [b](c) # d")]);
+    // It reads back as the same text, in one paragraph.
+    assert_eq!(
+        events(&md),
+        vec![
+            Event::Start(Tag::Paragraph),
+            Event::Text("1. *a* [b](c) # d".into()),
+            Event::End(TagEnd::Paragraph)
+        ]
+    );
+    assert_eq!(inline(vec![text("plain words")]), "plain words");
+}
+
+#[test]
+fn links_read_back_as_links() {
+    let md = inline(link("https://e.org/a(b)", vec![text("x]y")]));
+    let evs = events(&md);
+    assert!(
+        matches!(&evs[1], Event::Start(Tag::Link { link_type: LinkType::Inline, dest_url, .. }) if dest_url.as_ref() == "https://e.org/a(b)"),
+        "{md}: {evs:?}"
+    );
+    assert_eq!(evs[2], Event::Text("x]y".into()));
+}
+
+#[test]
+fn no_value_becomes_an_mdbook_directive() {
+    let md = inline(vec![text("{{#include /etc/passwd}}")]);
+    assert!(md.starts_with("\\{{#"), "{md}");
+    // Without mdBook's links preprocessor the backslash still escapes the brace.
+    assert_eq!(
+        events(&md)[1],
+        Event::Text("{{#include /etc/passwd}}".into())
+    );
+}
+
+#[test]
+fn inline_events_join_paragraphs() {
+    let evs = inline_events("a *b*\n\nc");
+    assert_eq!(evs.len(), 6, "{evs:?}");
+    assert_eq!(evs[4], Event::SoftBreak);
+}
