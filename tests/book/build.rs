@@ -198,8 +198,17 @@ fn a_malformed_post_is_a_diagnostic_under_build_and_a_box_under_serve() {
     )
     .unwrap();
     let run = fixture.preprocess("html", false);
-    assert!(run.success, "warnings only must not stop the build: {}", run.stderr);
-    assert_eq!(run.stderr.matches(": warning: ").count(), 3, "{}", run.stderr);
+    assert!(
+        run.success,
+        "warnings only must not stop the build: {}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches(": warning: ").count(),
+        3,
+        "{}",
+        run.stderr
+    );
     assert!(fixture.build(false).is_ok());
     std::fs::write(
         fixture.root.join("book/bad.md"),

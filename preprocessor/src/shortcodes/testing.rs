@@ -47,6 +47,7 @@ fn call(name: &str, params: Params) -> Call {
         inner: None,
         children: Vec::new(),
         ordinal: 0,
+        indent: 0..0,
     }
 }
 
