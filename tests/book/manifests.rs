@@ -13,13 +13,16 @@
 //! which must print one passing line per document. kubernetes-validate knows only the built-in
 //! kinds: for any other it warns that it has no schema. Such a document is validated against
 //! `tests/schemas/<group>/<kind>_<version>.json` by `tests/schemas/validate.py` (jsonschema, which
-//! kubernetes-validate installs); the schemas there are kind's `Cluster` configuration
-//! (`kind.x-k8s.io/v1alpha4`, which the kind CLI reads and the API never sees) and the Gateway API
-//! v1.6.1 standard channel, generated from its CRDs by `tests/schemas/crd_to_schema.py` (CEL
-//! rules are not checked); `tests/schemas/README.md` says where each comes from and how to add
-//! one. A kind with no schema in either place fails the test: no kind is skipped. Custom
-//! resources the series doesn't use yet (the VerticalPodAutoscaler, Karpenter's NodePool, ...)
-//! have no schema here: a post that adds one adds its schema too.
+//! kubernetes-validate installs). The schemas there are of two sorts: config files that a program
+//! reads and the API never sees, written from their Go types (kind's `Cluster`,
+//! `kind.x-k8s.io/v1alpha4`, and kube-apiserver's `EncryptionConfiguration`,
+//! `apiserver.config.k8s.io/v1`), and the custom resources the posts use, generated from the CRDs
+//! of the release each post installs by `tests/schemas/crd_to_schema.py` (CEL rules are not
+//! checked): the Gateway API v1.5.0 standard channel (what cloud-provider-kind v0.11.1 installs),
+//! external-snapshotter v8.6.0's VolumeSnapshot and the Vertical Pod Autoscaler 1.7.1;
+//! `tests/schemas/README.md` says where each comes from and how to add one. A kind with no schema
+//! in either place fails the test: no kind is skipped. A post that adds a custom resource the
+//! series doesn't use yet (Karpenter's NodePool, ...) adds its schema too.
 //!
 //! Needs kubernetes-validate: `pip install kubernetes-validate==1.37.0` (`.ci/run` installs it).
 //! Run it with `cargo test --test book manifests -- --include-ignored`.
