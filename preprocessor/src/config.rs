@@ -7,7 +7,14 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// Keys we read (the names in [`Table`]), for the error that names an unknown one.
-const OUR_KEYS: &[&str] = &["drafts", "permalink", "base-url", "cards"];
+const OUR_KEYS: &[&str] = &[
+    "drafts",
+    "permalink",
+    "base-url",
+    "cards",
+    "site",
+    "shortcodes",
+];
 
 /// Keys of `[preprocessor.hugo]` that mdBook itself reads.
 const MDBOOK_KEYS: &[&str] = &["command", "renderers", "before", "after", "optional"];
@@ -32,9 +39,38 @@ struct Table {
     base_url: Option<String>,
     #[serde(default)]
     cards: CardsAt,
+    site: Option<std::path::PathBuf>,
+    #[serde(default)]
+    shortcodes: BTreeMap<String, Shortcode>,
     /// Every other key: mdBook's own, or a mistake to name.
     #[serde(flatten)]
     other: BTreeMap<String, serde::de::IgnoredAny>,
+}
+
+/// `[preprocessor.hugo.shortcodes.NAME]`: how the book renders a shortcode whose template is not
+/// on disk (a theme that is a Hugo module), or renders it its own way: an inline Go template, or
+/// one of mdBook's admonitions (`> [!NOTE]`), its kind fixed or read from a parameter, its title
+/// from another.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Shortcode {
+    /// A Go template, as it would be in `layouts/shortcodes/NAME.html`.
+    pub template: Option<String>,
+    /// The admonition the call becomes: `note`, `tip`, `important`, `warning` or `caution`
+    /// (the default when `kind` names none).
+    pub admonition: Option<String>,
+    /// The parameter naming the admonition's kind (`{{< notice warning >}}`: `kind = 0`).
+    pub kind: Option<ParamRef>,
+    /// The parameter holding the admonition's title.
+    pub title: Option<ParamRef>,
+}
+
+/// A shortcode parameter, by position (`0`) or by name (`"type"`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum ParamRef {
+    Position(usize),
+    Name(String),
 }
 
 /// What this run is and how the book wants it done.
@@ -59,6 +95,11 @@ pub struct Settings {
     pub default_preprocessors: bool,
     /// The source folder on disk, to find posts SUMMARY.md does not list.
     pub src_dir: Option<std::path::PathBuf>,
+    /// The Hugo site's root on disk (`site`, relative to the book root; the book root itself by
+    /// default): its templates, config and files.
+    pub site_dir: Option<std::path::PathBuf>,
+    /// `[preprocessor.hugo.shortcodes]`, by name.
+    pub shortcodes: BTreeMap<String, Shortcode>,
 }
 
 impl Settings {
@@ -122,6 +163,8 @@ impl Settings {
             book_title: ctx.config.book.title.clone(),
             default_preprocessors: ctx.config.build.use_default_preprocessors,
             src_dir: Some(ctx.root.join(&ctx.config.book.src)),
+            site_dir: Some(ctx.root.join(table.site.unwrap_or_default())),
+            shortcodes: table.shortcodes,
         })
     }
 
@@ -138,6 +181,8 @@ impl Settings {
             book_title: None,
             default_preprocessors: true,
             src_dir: None,
+            site_dir: None,
+            shortcodes: BTreeMap::new(),
         }
     }
 }

@@ -1,11 +1,13 @@
 //! The edge to the disk, the one place the preprocessor reads files (mdBook hands over the
 //! chapters SUMMARY.md lists; everything else comes from here): the posts under the source
-//! folder that SUMMARY.md does not list, so a link to one can say how to fix it. The folder is
-//! walked on a thread of its own while mdBook's JSON is parsed.
+//! folder that SUMMARY.md does not list, so a link to one can say how to fix it (walked on a
+//! thread of its own while mdBook's JSON is parsed), and the Hugo site's shortcode and partial
+//! templates.
 
 use crate::front_matter::{self, Found};
 use crate::links::Unlisted;
 use crate::post::Post;
+use crate::shortcodes::registry::TemplateFile;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
@@ -79,4 +81,60 @@ fn slug_of_file(path: &Path) -> Option<String> {
     };
     let map = front_matter::parse(&text, &block).ok()?;
     Post::from_map(&map, &text, &block).0.slug
+}
+
+/// The shortcode and partial templates of the Hugo site at `site`, in Hugo's lookup order: the
+/// site's `layouts/shortcodes/` and `layouts/_shortcodes/`, then each theme's (`themes/<theme>/
+/// layouts/...`), and the partials likewise; names as Hugo names them (`shortcodes/notice.html`,
+/// `partials/icon.html`), files relative to the book root `root` for diagnostics.
+pub fn templates(root: &Path, site: &Path, themes: &[String]) -> Vec<TemplateFile> {
+    let mut layouts = vec![site.join("layouts")];
+    layouts.extend(
+        themes
+            .iter()
+            .map(|t| site.join("themes").join(t).join("layouts")),
+    );
+    let mut out = Vec::new();
+    for folder in ["shortcodes", "_shortcodes", "partials", "_partials"] {
+        for dir in &layouts {
+            let base = dir.join(folder);
+            let mut files = Vec::new();
+            collect_files(&base, &mut files);
+            files.sort();
+            for path in files {
+                let Ok(source) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let Ok(rel) = path.strip_prefix(dir) else {
+                    continue;
+                };
+                let name = rel.to_string_lossy().replace('\\', "/");
+                let name = name
+                    .strip_prefix("_partials/")
+                    .map_or(name.clone(), |n| format!("partials/{n}"));
+                let file = path.strip_prefix(root).unwrap_or(&path);
+                out.push(TemplateFile {
+                    name,
+                    file: file.to_string_lossy().replace('\\', "/"),
+                    source,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Every file under `dir`.
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            collect_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
 }

@@ -18,17 +18,20 @@ mod schedule;
 
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
-use crate::disk::Walk;
+use crate::disk::{self, Walk};
 use crate::index::Index;
 use crate::links::Resolver;
 use crate::rewrite::{self, Context};
+use crate::shortcodes::host;
+use crate::shortcodes::registry::Shortcodes;
+use crate::shortcodes::stage::Stage;
 use intake::ReadItem;
 use mdbook_preprocessor::book::{Book, BookItem};
 use serde::de::DeserializeSeed;
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// A finished run: every problem found, in book order.
 #[derive(Debug)]
@@ -51,6 +54,40 @@ pub enum Failure {
     },
     /// Writing the output failed.
     Output(String),
+}
+
+/// What every chapter of a run is read and rewritten with, set up once at the edge: the
+/// settings, and the site's shortcodes (its templates read from disk and parsed).
+#[derive(Debug)]
+pub struct Run {
+    pub settings: Settings,
+    pub shortcodes: Shortcodes,
+    pub site: Arc<host::Site>,
+    pub site_params: serde_json::Map<String, serde_json::Value>,
+    /// Problems setting up: templates that do not parse, book.toml entries that say nothing.
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Run {
+    /// Sets up a run with `settings`, reading the Hugo site's templates from disk.
+    pub fn new(settings: Settings) -> Run {
+        let files = match (&settings.site_dir, &settings.src_dir) {
+            (Some(site), Some(src)) => {
+                let root = src.parent().unwrap_or(site);
+                disk::templates(root, site, &[])
+            }
+            (Some(site), None) => disk::templates(site, site, &[]),
+            _ => Vec::new(),
+        };
+        let (shortcodes, problems) = Shortcodes::new(&files, &settings.shortcodes, false);
+        Run {
+            settings,
+            shortcodes,
+            site: Arc::new(host::Site::default()),
+            site_params: serde_json::Map::new(),
+            problems,
+        }
+    }
 }
 
 /// The threads worth running: the machine's cores, at most 8.
@@ -85,27 +122,21 @@ pub fn run_json(
         drop(input);
         parsed
     });
-    let (ctx, settings) = parsed.map_err(|e| {
+    let (ctx, run) = parsed.map_err(|e| {
         Failure::Input(format!(
             "the input is not mdBook's [context, book] JSON ({e}); run this through `mdbook build`"
         ))
     })?;
-    let settings = settings.map_err(|message| Failure::Settings {
+    let run = run.map_err(|message| Failure::Settings {
         mdbook_version: ctx.mdbook_version.clone(),
         message,
     })?;
     let mut sink = JsonSink::new(out);
-    let problems = finish(
-        &settings,
-        read,
-        walk.unwrap_or(Walk::none()),
-        &mut sink,
-        threads,
-    )
-    .and_then(|p| sink.end().map(|()| p))
-    .map_err(|e| Failure::Output(format!("writing the book: {e}")))?;
+    let problems = finish(&run, read, walk.unwrap_or(Walk::none()), &mut sink, threads)
+        .and_then(|p| sink.end().map(|()| p))
+        .map_err(|e| Failure::Output(format!("writing the book: {e}")))?;
     Ok(Report {
-        settings,
+        settings: run.settings.clone(),
         mdbook_version: ctx.mdbook_version,
         problems,
     })
@@ -116,13 +147,14 @@ pub fn run_json(
 /// dropped or emptied.
 pub fn run_book(settings: &Settings, book: Book, threads: usize) -> (Book, Vec<Diagnostic>) {
     let walk = Walk::start(settings.src_dir.clone());
+    let run = Arc::new(Run::new(settings.clone()));
     let ((), read) = intake::gather(threads.saturating_sub(1), |intake| {
-        intake.settings(settings.clone());
+        intake.run(run.clone());
         book.items.into_iter().for_each(|item| intake.push(item));
     });
     let mut items = Vec::new();
     // Writing into memory cannot fail.
-    let problems = finish(settings, read, walk, &mut items, threads).unwrap_or_default();
+    let problems = finish(&run, read, walk, &mut items, threads).unwrap_or_default();
     (Book::new_with_items(items), problems)
 }
 
@@ -173,12 +205,13 @@ impl<W: Write> Sink for JsonSink<'_, W> {
 /// Everything after the reading: the index, the body stages of every chapter on `threads`
 /// threads, and the items handed to `sink` in book order.
 fn finish(
-    settings: &Settings,
+    run: &Run,
     read: Vec<ReadItem>,
     walk: Walk,
     sink: &mut impl Sink,
     threads: usize,
 ) -> io::Result<Vec<Diagnostic>> {
+    let settings = &run.settings;
     let mut items = Vec::with_capacity(read.len());
     let mut reads = Vec::with_capacity(read.len());
     let mut entries = Vec::with_capacity(read.len());
@@ -191,7 +224,9 @@ fn finish(
     }
 
     // The index of the whole book.
-    let (index, mut problems) = Index::new(entries);
+    let (index, index_problems) = Index::new(entries);
+    let mut problems = run.problems.clone();
+    problems.extend(index_problems);
     let listed: HashSet<&Path> = index.entries.iter().map(|e| e.source.as_path()).collect();
     let unlisted = walk.unlisted(settings.src_dir.as_deref(), &settings.src, &listed);
     drop(listed);
@@ -214,9 +249,18 @@ fn finish(
 
     // The body stages of every chapter, written out in order.
     let resolver = Resolver::new(&index, settings, &unlisted);
+    let stage = Stage {
+        shortcodes: &run.shortcodes,
+        site: &run.site,
+        site_params: &run.site_params,
+        privacy: Default::default(),
+        settings,
+        resolver: &resolver,
+    };
     let cx = Context {
         settings,
         resolver: &resolver,
+        shortcodes: &stage,
     };
     let work = |i: usize| {
         let source = std::mem::take(&mut *sources[i].lock().expect("no panic holds it"));

@@ -1,11 +1,15 @@
 //! Reading one chapter, independent of every other: its front matter found and parsed, resolved
-//! into a `Post` (what Hugo would make of it), and its body scanned once. Every problem is kept
-//! as a diagnostic at its place in the author's source.
+//! into a `Post` (what Hugo would make of it), its shortcodes read as Hugo reads them, and its
+//! body scanned once. Every problem is kept as a diagnostic at its place in the author's source.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{self, Found};
 use crate::post::Post;
 use crate::scan::{self, Scan};
+use crate::shortcodes::call::Node;
+use crate::shortcodes::registry::Shortcodes;
+use crate::shortcodes::syntax;
+use serde_json::{Map, Value};
 
 /// What reading a chapter found.
 #[derive(Debug, Default)]
@@ -17,15 +21,22 @@ pub struct Read {
     pub post: Option<Post>,
     pub problems: Vec<Diagnostic>,
     pub scan: Scan,
+    /// The body's shortcode calls and escaped calls, at the top level (calls nested in them are
+    /// their children).
+    pub shortcodes: Vec<Node>,
+    /// The front matter as parsed, kept when the body has shortcodes (they read `.Page.Params`).
+    pub params: Option<Map<String, Value>>,
 }
 
 impl Read {
-    /// Reads `source`, the chapter `file` as the author wrote it.
-    pub fn new(file: String, source: &str) -> Read {
+    /// Reads `source`, the chapter `file` as the author wrote it, with the run's `shortcodes`
+    /// deciding which calls take inner content.
+    pub fn new(file: String, source: &str, shortcodes: &Shortcodes) -> Read {
         let mut read = Read {
             file,
             ..Read::default()
         };
+        let mut params = None;
         let body_start = match front_matter::find(source) {
             Found::None => 0,
             Found::Unclosed { format, at } => {
@@ -59,6 +70,7 @@ impl Read {
                                 .severity(Severity::Warning)
                         }));
                         read.post = Some(post);
+                        params = Some(map);
                     }
                     Err(p) => read
                         .problems
@@ -69,7 +81,20 @@ impl Read {
                 body_start
             }
         };
-        read.scan = scan::scan(source, body_start);
+        let parsed = syntax::parse(&source[body_start..], body_start, &|name| {
+            shortcodes.inner(name)
+        });
+        read.problems.extend(
+            parsed
+                .problems
+                .iter()
+                .map(|p| p.diagnostic(&read.file, source)),
+        );
+        read.scan = scan::scan(source, body_start, &parsed.nodes);
+        if !parsed.nodes.is_empty() {
+            read.params = params;
+        }
+        read.shortcodes = parsed.nodes;
         read
     }
 

@@ -1,6 +1,6 @@
 //! The body stages of one chapter, once the whole book is indexed: each turns what reading found
-//! into edits of the author's source (links resolved, the front matter replaced by the post
-//! header, the cards added), and the edits are applied in one pass. Everything outside the
+//! into edits of the author's source (shortcodes rendered, links resolved, the front matter
+//! replaced by the post header, the cards added), and the edits are applied in one pass. Everything outside the
 //! edited ranges stays byte for byte.
 
 use crate::config::{CardsAt, Settings};
@@ -10,11 +10,13 @@ use crate::index::Entry;
 use crate::links::{self, Resolver};
 use crate::read::Read;
 use crate::render;
+use crate::shortcodes::stage::{self, Stage};
 
 /// What every chapter's rewrite shares, read-only: the settings and the whole book's lookups.
 pub struct Context<'a> {
     pub settings: &'a Settings,
     pub resolver: &'a Resolver<'a>,
+    pub shortcodes: &'a Stage<'a>,
 }
 
 /// The chapter's new text, and the problems found in it (reading's and the stages').
@@ -22,6 +24,7 @@ pub fn rewrite(read: &Read, source: &str, me: &Entry, cx: &Context) -> (String, 
     let settings = cx.settings;
     let mut problems = read.problems.clone();
     let mut edits = Vec::new();
+    stage::edits(read, source, me, cx.shortcodes, &mut edits, &mut problems);
     links::edits(
         read,
         source,

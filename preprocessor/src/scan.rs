@@ -7,11 +7,12 @@
 //! has any), `anchors` (heading ids), `destinations` (a destination's bytes in the source).
 
 pub mod anchors;
+pub mod calls;
 pub mod destinations;
 pub mod html;
-pub mod refs;
 pub mod words;
 
+use crate::shortcodes::call::Node;
 use destinations::{definition_destination, inline_destination, unbracketed};
 use mdbook_markdown::pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
@@ -55,15 +56,13 @@ pub struct Scan {
     pub words: usize,
 }
 
-/// Scans `source[body_start..]`; ranges are offsets into `source`.
-pub fn scan(source: &str, body_start: usize) -> Scan {
+/// Scans `source[body_start..]`, whose shortcode calls (as the syntax parser read them) are
+/// `calls`; ranges are offsets into `source`.
+pub fn scan(source: &str, body_start: usize, calls: &[Node]) -> Scan {
     let options = MarkdownOptions::default();
     let mut refs = Vec::new();
-    if source[body_start..].contains("{{") {
-        let code = refs::code_ranges(&source[body_start..], &options);
-        refs::refs(&source[body_start..], body_start, &code, &mut refs);
-    }
-    let masked = refs::mask(&source[body_start..], body_start, &refs);
+    calls::refs(calls, &mut refs);
+    let masked = calls::mask(&source[body_start..], body_start, calls);
     let body: &str = &masked;
     let mut out = Scan::default();
     let mut used_ids = HashSet::new();

@@ -23,6 +23,7 @@ mod context;
 mod escape;
 mod escaper;
 mod exec;
+mod fields;
 mod fmt;
 mod funcs;
 mod lex;
@@ -192,6 +193,18 @@ impl Template {
 
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// Whether the template reads `.Inner` or `.InnerDeindent` anywhere: as a shortcode, it
+    /// then takes inner content (Hugo's `IsInner`).
+    pub fn uses_inner(&self) -> bool {
+        let names = ["Inner", "InnerDeindent"];
+        fields::mentions(&self.escaped.main.root, &names)
+            || self
+                .escaped
+                .variants
+                .iter()
+                .any(|v| fields::mentions(&v.tree.root, &names))
     }
 
     /// Runs the template with `dot` as `.` and `$`, within the default [`Limits`].

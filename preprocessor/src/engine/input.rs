@@ -2,12 +2,14 @@
 //! settings, then each book item goes to the intake the moment it is parsed, so the other cores
 //! read chapters while this one parses the rest.
 
+use super::Run;
 use super::intake::Intake;
 use crate::config::Settings;
 use crate::disk::Walk;
 use mdbook_preprocessor::PreprocessorContext;
 use mdbook_preprocessor::book::BookItem;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::sync::Arc;
 
 /// `[context, book]`: the context gives the settings, then each book item goes to the intake
 /// as soon as it is parsed.
@@ -18,7 +20,7 @@ pub struct Top<'a> {
 }
 
 impl<'de> DeserializeSeed<'de> for Top<'_> {
-    type Value = (PreprocessorContext, Result<Settings, String>);
+    type Value = (PreprocessorContext, Result<Arc<Run>, String>);
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_seq(self)
@@ -26,7 +28,7 @@ impl<'de> DeserializeSeed<'de> for Top<'_> {
 }
 
 impl<'de> Visitor<'de> for Top<'_> {
-    type Value = (PreprocessorContext, Result<Settings, String>);
+    type Value = (PreprocessorContext, Result<Arc<Run>, String>);
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a [context, book] array")
@@ -36,11 +38,11 @@ impl<'de> Visitor<'de> for Top<'_> {
         let ctx: PreprocessorContext = seq
             .next_element()?
             .ok_or_else(|| de::Error::invalid_length(0, &self))?;
-        let settings = Settings::from_context(&ctx);
-        match &settings {
-            Ok(s) => {
-                *self.walk = Some(Walk::start(s.src_dir.clone()));
-                self.intake.settings(s.clone());
+        let run = Settings::from_context(&ctx).map(|s| Arc::new(Run::new(s)));
+        match &run {
+            Ok(run) => {
+                *self.walk = Some(Walk::start(run.settings.src_dir.clone()));
+                self.intake.run(run.clone());
                 seq.next_element_seed(Items {
                     intake: self.intake,
                 })?
@@ -50,7 +52,7 @@ impl<'de> Visitor<'de> for Top<'_> {
                 seq.next_element::<IgnoredAny>()?;
             }
         }
-        Ok((ctx, settings))
+        Ok((ctx, run))
     }
 }
 

@@ -3,13 +3,13 @@
 //! parsing them. The producer runs on the calling thread; when it is done, the calling thread
 //! reads what the others have not reached yet.
 
+use super::Run;
 use super::items;
-use crate::config::Settings;
 use crate::index::Entry;
 use crate::read::Read;
 use mdbook_preprocessor::book::BookItem;
 use std::collections::VecDeque;
-use std::sync::{Condvar, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
 /// A top-level book item once read: its place in the book, the item, and the reading and index
 /// entry of each of its chapters with a file.
@@ -18,10 +18,10 @@ pub type ReadItem = (usize, BookItem, Vec<(Read, Entry)>);
 /// Items handed over at a time, so the threads wake up less often.
 const BATCH: usize = 8;
 
-/// Book items waiting to be read, and the settings to read them with.
+/// Book items waiting to be read, and what the run reads them with.
 #[derive(Default)]
 pub struct Intake {
-    settings: OnceLock<Settings>,
+    run: OnceLock<Arc<Run>>,
     state: Mutex<Queue>,
     ready: Condvar,
     /// The producer's batch being filled, and how many items it has pushed (only the producer
@@ -36,9 +36,9 @@ struct Queue {
 }
 
 impl Intake {
-    /// Sets the settings; items are read with the first ones set. Call before [`Intake::push`].
-    pub fn settings(&self, settings: Settings) {
-        let _ = self.settings.set(settings);
+    /// Sets what the run reads with (the first one set counts). Call before [`Intake::push`].
+    pub fn run(&self, run: Arc<Run>) {
+        let _ = self.run.set(run);
     }
 
     /// Hands over the next book item (batched, in book order).
@@ -87,12 +87,12 @@ impl Intake {
                     q = self.ready.wait(q).expect("no panic holds it");
                 }
             };
-            // Items are only pushed once the settings are known.
-            let Some(settings) = self.settings.get() else {
+            // Items are only pushed once the run is set.
+            let Some(run) = self.run.get() else {
                 return done;
             };
             for (seq, item) in batch {
-                let reads = items::read_item(settings, &item);
+                let reads = items::read_item(run, &item);
                 done.push((seq, item, reads));
             }
         }

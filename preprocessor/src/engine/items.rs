@@ -3,6 +3,7 @@
 //! rewrite and the results put back in the same order; drafts left out with their sub-chapters
 //! kept in place.
 
+use super::Run;
 use crate::config::Settings;
 use crate::index::Entry;
 use crate::read::Read;
@@ -11,13 +12,14 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// Reads every chapter with a file in `item`, depth first.
-pub fn read_item(settings: &Settings, item: &BookItem) -> Vec<(Read, Entry)> {
+pub fn read_item(run: &Run, item: &BookItem) -> Vec<(Read, Entry)> {
+    let settings = &run.settings;
     let mut chapters = Vec::new();
     collect(std::slice::from_ref(item), &mut chapters);
     // Exactly: an item is mostly one chapter, and `extend` would make room for four.
     let mut out = Vec::with_capacity(chapters.len());
     out.extend(chapters.into_iter().map(|ch| {
-        let mut read = Read::new(file_name(settings, ch), &ch.content);
+        let mut read = Read::new(file_name(settings, ch), &ch.content, &run.shortcodes);
         let entry = Entry::of(settings, ch, &mut read);
         (read, entry)
     }));

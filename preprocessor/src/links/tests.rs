@@ -3,7 +3,7 @@ use crate::config::Settings;
 use crate::diagnostic::Severity;
 use crate::index::{Entry, Index};
 use crate::read::Read;
-use crate::scan::scan;
+use crate::shortcodes::registry::Shortcodes;
 use std::path::Path;
 
 fn entry(path: &str, slug: &str, anchors: &[&str]) -> Entry {
@@ -42,11 +42,16 @@ fn resolve_all(settings: &Settings, markdown: &str) -> Vec<Outcome> {
     let index = book();
     let unlisted = Unlisted::new();
     let resolver = Resolver::new(&index, settings, &unlisted);
-    scan(markdown, 0)
-        .sites
-        .iter()
-        .map(|s| resolver.resolve(&index.entries[0], s))
-        .collect()
+    Read::new(
+        "book/post/arch/index.md".into(),
+        markdown,
+        &Shortcodes::builtin(),
+    )
+    .scan
+    .sites
+    .iter()
+    .map(|s| resolver.resolve(&index.entries[0], s))
+    .collect()
 }
 
 fn rewrite(url: &str) -> Outcome {
@@ -229,8 +234,16 @@ fn commented_out_links_are_no_links() {
 fn reading_time_counts_words() {
     let words = "word ".repeat(214);
     assert_eq!(
-        Read::new("a.md".into(), &format!("---\ntitle: x\n---\n{words}")).minutes(),
+        Read::new(
+            "a.md".into(),
+            &format!("---\ntitle: x\n---\n{words}"),
+            &Shortcodes::builtin()
+        )
+        .minutes(),
         2
     );
-    assert_eq!(Read::new("a.md".into(), "").minutes(), 1);
+    assert_eq!(
+        Read::new("a.md".into(), "", &Shortcodes::builtin()).minutes(),
+        1
+    );
 }

@@ -1,10 +1,11 @@
 use super::*;
 use crate::index::Index;
 use crate::links::Unlisted;
+use crate::shortcodes::registry::Shortcodes;
 
 /// Rewrites `source` as the only chapter `a.md` of a book.
 fn rewrite_alone(source: &str, settings: &Settings) -> (String, Vec<Diagnostic>) {
-    let read = Read::new("book/a.md".into(), source);
+    let read = Read::new("book/a.md".into(), source, &Shortcodes::builtin());
     let entry = Entry {
         path: "a.md".into(),
         source: "a.md".into(),
@@ -16,9 +17,21 @@ fn rewrite_alone(source: &str, settings: &Settings) -> (String, Vec<Diagnostic>)
     let (index, _) = Index::new(vec![entry]);
     let unlisted = Unlisted::new();
     let resolver = Resolver::new(&index, settings, &unlisted);
+    let shortcodes = Shortcodes::builtin();
+    let site = std::sync::Arc::new(crate::shortcodes::host::Site::default());
+    let site_params = serde_json::Map::new();
+    let stage = Stage {
+        shortcodes: &shortcodes,
+        site: &site,
+        site_params: &site_params,
+        privacy: Default::default(),
+        settings,
+        resolver: &resolver,
+    };
     let cx = Context {
         settings,
         resolver: &resolver,
+        shortcodes: &stage,
     };
     rewrite(&read, source, &index.entries[0], &cx)
 }

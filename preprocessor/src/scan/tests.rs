@@ -1,4 +1,13 @@
 use super::*;
+use crate::shortcodes::registry::Shortcodes;
+use crate::shortcodes::syntax;
+
+/// The scan the reading does: the body's shortcodes parsed first, with Hugo's built-ins.
+fn scan(source: &str, body_start: usize) -> Scan {
+    let shortcodes = Shortcodes::builtin();
+    let parsed = syntax::parse(&source[body_start..], body_start, &|n| shortcodes.inner(n));
+    super::scan(source, body_start, &parsed.nodes)
+}
 
 fn dests(src: &str) -> Vec<(String, String, Form)> {
     scan(src, 0)
@@ -44,9 +53,18 @@ fn images_inside_links() {
 
 #[test]
 fn code_and_lookalikes_are_not_links() {
-    let src =
-        "`[a](/p/x)` and\n\n```\n[b](/p/y) {{< ref \"z\" >}}\n```\n\n\\[c](/p/w) [d] (/p/v)\n";
+    let src = "`[a](/p/x)` and\n\n```\n[b](/p/y)\n```\n\n\\[c](/p/w) [d] (/p/v)\n";
     assert_eq!(dests(src), []);
+}
+
+#[test]
+fn shortcodes_run_in_code_too_as_in_hugo() {
+    // hugo 0.111 renders a shortcode in a code block or span: a `ref` there is its URL.
+    let src = "```\n[b](/p/y) {{< ref \"z\" >}}\n```\n";
+    assert_eq!(
+        dests(src),
+        [("z".into(), "{{< ref \"z\" >}}".into(), Form::Shortcode)]
+    );
 }
 
 #[test]
@@ -113,8 +131,9 @@ fn a_ref_as_a_destination_is_one_site_marked_after_the_link() {
 fn masking_keeps_offsets_and_code() {
     let src = "é {{< ref \"ü\" >}} `{{< ref \"z\" >}}`\n\n# Title\n";
     let s = scan(src, 0);
-    assert_eq!(s.sites.len(), 1);
+    assert_eq!(s.sites.len(), 2);
     assert_eq!(&src[s.sites[0].range.clone()], "{{< ref \"ü\" >}}");
+    assert_eq!(&src[s.sites[1].range.clone()], "{{< ref \"z\" >}}");
     assert!(s.anchors.contains("title"));
 }
 

@@ -17,6 +17,30 @@ use super::output::{Kind, Output, Problem, Target};
 use super::page::Page;
 use super::stack;
 
+/// Every built-in's name, and whether its template evaluates `.Inner` (so its calls take a
+/// closing tag), as in Hugo's embedded templates. `ref` and `relref` are the link resolver's.
+pub const NAMES: &[(&str, bool)] = &[
+    ("youtube", false),
+    ("vimeo", false),
+    ("vimeo_simple", false),
+    ("figure", false),
+    ("highlight", true),
+    ("gist", false),
+    ("param", false),
+    ("details", true),
+    ("comment", true),
+    ("tweet", false),
+    ("twitter", false),
+    ("twitter_simple", false),
+    ("x", false),
+    ("x_simple", false),
+    ("instagram", false),
+    ("instagram_simple", false),
+    ("qr", true),
+    ("ref", false),
+    ("relref", false),
+];
+
 /// What a renderer reads: the call, its inner content, the page and the target.
 #[derive(Clone, Copy)]
 pub(crate) struct Input<'a> {

@@ -14,6 +14,16 @@ use crate::escape;
 use mdbook_markdown::pulldown_cmark::{CowStr, LinkType, Tag, TagEnd};
 use std::fmt::Write;
 
+/// Stack's shortcodes, and whether each evaluates `.Inner`.
+pub const NAMES: &[(&str, bool)] = &[
+    ("quote", true),
+    ("video", false),
+    ("bilibili", false),
+    ("tencent", false),
+    ("gitlab", false),
+    ("youtube", false),
+];
+
 /// Renders `call` when it is one of Stack's shortcodes; `None` for any other name.
 pub fn render(
     call: &Call,

@@ -289,3 +289,23 @@ fn arbitrary_templates_and_data_never_panic() {
         "the generator should make some valid templates: {parsed}"
     );
 }
+
+#[test]
+fn a_template_that_reads_inner_anywhere_takes_inner_content() {
+    for (source, takes) in [
+        ("<div>{{ .Inner }}</div>", true),
+        ("{{ .InnerDeindent | markdownify }}", true),
+        ("{{ with .Get 0 }}{{ $.Inner }}{{ end }}", true),
+        ("{{ $s := . }}{{ if true }}{{ $s.Inner }}{{ end }}", true),
+        (
+            "{{ (.Page).Title }}{{ define \"x\" }}{{ .Inner }}{{ end }}{{ template \"x\" . }}",
+            true,
+        ),
+        ("{{ printf \"%s\" (.Inner | safeHTML) }}", true),
+        ("{{ .Get 0 }} .Inner in text {{/* .Inner */}}", false),
+        ("{{ .Page.Title }}{{ .Params.inner }}", false),
+    ] {
+        let t = Template::parse("t", source).unwrap();
+        assert_eq!(t.uses_inner(), takes, "{source}");
+    }
+}
