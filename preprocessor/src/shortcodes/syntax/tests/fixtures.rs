@@ -121,7 +121,11 @@ pub const BUILT: &[(&str, &str)] = &[
         "A {{< foo.inline >}}{{ .Name }}{{< /foo.inline >}} B {{< foo.inline />}} C {{< plain >}}\n",
     ),
     ("inline-to-end", "A {{< foo.inline >}}X\n\nmore text\n"),
-    ("not-shortcodes", "a {{ b }} {{ {{x}} }} {{\n"),
+    ("not-shortcodes", "a {{ b }} {{ {{x}} }} {{/* c */}} {{\n"),
+    (
+        "html-comment",
+        "a\n\n<!-- {{< plain >}} -->\n\n<!--\n{{< inner >}}x{{< /inner >}}\n-->\n",
+    ),
     ("brace-before", "{{{< plain >}}\n"),
     ("stray-right", "{{< a >}}{{< b / c d e >}}{{< /a >}}\n"),
     ("comment-like-param", "{{< plain \"/* x */\" >}}\n"),
