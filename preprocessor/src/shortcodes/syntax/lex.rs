@@ -3,7 +3,7 @@
 //! (delimiters, `/`, name, parameters and values), turns escaped `{{</* */>}}` tags into literal
 //! items, and marks the page's summary divider, which Hugo's lexer takes as an item of its own.
 //! Hugo stops the page at the first lexing error; here a tag in error is a problem and plain text,
-//! and lexing goes on after the point it failed at, so every position is read once.
+//! and lexing goes on from the point it failed at, never from before it: linear time.
 
 use super::Problem;
 use memchr::memmem::{self, Finder};
