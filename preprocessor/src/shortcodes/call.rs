@@ -39,9 +39,10 @@ pub struct Call {
     /// Hugo's `.Ordinal`: the zero-based position of the call among its parent's calls (the
     /// page's, for a call at the top level).
     pub ordinal: usize,
-    /// The indentation before the opening tag (spaces, tabs, `\r` between the line's start and
-    /// the `{{`), empty when the tag is not on a line of its own: Hugo removes it from each line
-    /// of `.InnerDeindent`, and adds it to every output line after the first of a call without
+    /// The indentation before the opening tag: the spaces, tabs and `\r` right before its `{{`
+    /// when a newline comes before them, or the end of the previous tag, or the start of the
+    /// body (Hugo's `tIndentation`); empty otherwise. Hugo removes it from each line of
+    /// `.InnerDeindent`, and adds it to every output line after the first of a call without
     /// inner content.
     pub indent: Range<usize>,
 }

@@ -3,12 +3,13 @@
 //! (delimiters, `/`, name, parameters and values), turns escaped `{{</* */>}}` tags into literal
 //! items, and marks the page's summary divider, which Hugo's lexer takes as an item of its own.
 //! Hugo stops the page at the first lexing error; here a tag in error is a problem and plain text,
-//! and lexing goes on after the point it failed at, so every position is read once.
+//! and lexing goes on from the point it failed at, never from before it: linear time.
 
 use super::Problem;
-use memchr::memmem;
+use memchr::memmem::{self, Finder};
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 mod tag;
 
@@ -56,6 +57,10 @@ pub(super) struct Val {
 
 const DIVIDER: &str = "<!--more-->";
 
+/// The searchers, built once: building one costs as much as searching a page.
+static TAGS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("{{"));
+static DIVIDERS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(DIVIDER));
+
 /// A lexing error: where, what, and where lexing resumes.
 struct Error {
     at: usize,
@@ -72,12 +77,13 @@ pub(super) fn lex(body: &str, base: usize) -> (Vec<Item>, Vec<Problem>) {
         body,
         base,
         pos: 0,
-        items: Vec::new(),
+        // A typical post's two or three calls, without growing.
+        items: Vec::with_capacity(16),
         problems: Vec::new(),
         inline: false,
         markdown: false,
         name: None,
-        seen: HashSet::new(),
+        seen: Names::default(),
         closing: 0,
         step: 0,
         elements: 0,
@@ -112,7 +118,7 @@ struct Lexer<'a> {
     /// The last name lexed (Hugo's `currShortcodeName`).
     name: Option<&'a str>,
     /// Every name lexed so far (Hugo's `openShortcodes`, which it never empties).
-    seen: HashSet<&'a str>,
+    seen: Names<'a>,
     closing: u32,
     step: u32,
     /// 0: no parameter yet, 1: positional, 2: named.
@@ -127,7 +133,7 @@ struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     fn run(&mut self) {
-        let tags = memmem::Finder::new("{{");
+        let tags = &*TAGS;
         loop {
             let rest = self.body.as_bytes().get(self.pos..).unwrap_or_default();
             let open = tags.find(rest).map(|i| self.pos + i);
@@ -150,7 +156,7 @@ impl<'a> Lexer<'a> {
             Divider::At(at) if at >= self.pos => at,
             _ => {
                 let rest = self.body.get(self.pos..).unwrap_or_default();
-                let Some(i) = memmem::find(rest.as_bytes(), DIVIDER.as_bytes()) else {
+                let Some(i) = DIVIDERS.find(rest.as_bytes()) else {
                     self.divider = Divider::Done;
                     return None;
                 };
@@ -334,7 +340,15 @@ impl<'a> Lexer<'a> {
     }
 
     fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
+        match self.body.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.rest().chars().next(),
+        }
+    }
+
+    /// The tag's right delimiter comes next.
+    fn at_right(&self) -> bool {
+        self.body.as_bytes().get(self.pos..self.pos + 3) == Some(self.right().as_bytes())
     }
 
     fn next(&mut self) -> Option<char> {
@@ -347,6 +361,38 @@ impl<'a> Lexer<'a> {
     fn skip_space(&mut self) {
         while let Some(c) = self.peek().filter(|c| c.is_whitespace()) {
             self.pos += c.len_utf8();
+        }
+    }
+}
+
+/// A set of names, searched in order while it is small (most pages use a few), hashed past
+/// [`Names::FEW`] so that a page of many names stays linear.
+#[derive(Default)]
+struct Names<'a> {
+    few: Vec<&'a str>,
+    many: HashSet<&'a str>,
+}
+
+impl<'a> Names<'a> {
+    const FEW: usize = 16;
+
+    fn contains(&self, name: &str) -> bool {
+        if self.many.is_empty() {
+            self.few.contains(&name)
+        } else {
+            self.many.contains(name)
+        }
+    }
+
+    fn insert(&mut self, name: &'a str) {
+        if self.contains(name) {
+            return;
+        }
+        if self.few.len() < Self::FEW {
+            self.few.push(name);
+        } else {
+            self.many.extend(self.few.drain(..));
+            self.many.insert(name);
         }
     }
 }

@@ -361,8 +361,15 @@ fn calls_in_code_are_calls() {
 }
 
 #[test]
+fn calls_in_html_comments_are_calls() {
+    let body = "<!-- {{< plain >}} -->\n<!--\n{{< inner >}}x{{< /inner >}}\n-->";
+    let names: Vec<_> = calls(body).iter().map(|c| c.name.clone()).collect();
+    assert_eq!(names, ["plain", "inner"]);
+}
+
+#[test]
 fn braces_that_start_no_call() {
-    assert_eq!(read("a {{ b }} {{ {{x}} }} {{").nodes, []);
+    assert_eq!(read("a {{ b }} {{ {{x}} }} {{/* c */}} {{").nodes, []);
     let c = call("{{{< plain >}}");
     assert_eq!(c.range, 1..14);
 }

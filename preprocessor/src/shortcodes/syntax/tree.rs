@@ -199,8 +199,14 @@ impl<'a> Tree<'a> {
             Kind::Close => return self.closing(i, item),
             Kind::Name { inline, .. } => self.name(i, item, *inline),
             Kind::Param(key) => {
-                if let Some(Kind::ParamVal(val)) = next {
-                    let range = self.range(&self.items[i + 1].range);
+                if let Some(
+                    value @ Item {
+                        kind: Kind::ParamVal(val),
+                        ..
+                    },
+                ) = self.items.get(i + 1)
+                {
+                    let range = self.range(&value.range);
                     let param = Param {
                         value: self.value(val),
                         range,

@@ -9,7 +9,7 @@ impl Lexer<'_> {
     /// Hugo's `lexInsideShortcode`, up to and including the right delimiter.
     pub(super) fn inside(&mut self) -> Lexing {
         loop {
-            if self.rest().starts_with(self.right()) {
+            if self.at_right() {
                 return self.right_delim();
             }
             let at = self.pos;
@@ -355,7 +355,7 @@ impl Lexer<'_> {
     fn end_of_closing_tag(&mut self) -> Lexing {
         self.inline = false;
         loop {
-            if self.rest().starts_with(self.right()) {
+            if self.at_right() {
                 return self.right_delim();
             }
             let at = self.pos;

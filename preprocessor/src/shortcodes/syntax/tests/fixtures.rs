@@ -1,12 +1,13 @@
 //! The fixture bodies: every form of shortcode syntax the parser reads, each as its own page
-//! body. They are ours, written for these tests. The shortcodes they call: `inner`, `a`, `b`,
-//! `notice` and `dir/name` take inner content, `plain`, `p` and `q` ignore it; any other name
+//! body. They are ours, written for these tests (the forms seen in real Stack blogs' posts
+//! reproduced in our own words). The shortcodes they call: `inner`, `a`, `b`, `notice`,
+//! `spoiler` and `dir/name` take inner content, `plain`, `p` and `q` ignore it; any other name
 //! has no template.
 
 use crate::shortcodes::syntax::Inner;
 
 /// Shortcodes whose template evaluates `.Inner`.
-pub const TAKES: &[&str] = &["inner", "a", "b", "notice", "dir/name"];
+pub const TAKES: &[&str] = &["inner", "a", "b", "notice", "spoiler", "dir/name"];
 /// Shortcodes whose template never evaluates `.Inner`.
 pub const IGNORES: &[&str] = &["plain", "p", "q"];
 
@@ -90,7 +91,7 @@ pub const BUILT: &[(&str, &str)] = &[
     ),
     (
         "code",
-        "```\n{{< plain x >}}\n```\n\n`{{< plain y >}}`\n\n    {{< plain z >}}\n",
+        "```\n{{< plain x >}}\n```\n\n`{{< plain y >}}`\n\n    {{< plain z >}}\n\n```\n{{% plain \"+\" %}}\n```\n",
     ),
     (
         "crlf",
@@ -120,10 +121,26 @@ pub const BUILT: &[(&str, &str)] = &[
         "A {{< foo.inline >}}{{ .Name }}{{< /foo.inline >}} B {{< foo.inline />}} C {{< plain >}}\n",
     ),
     ("inline-to-end", "A {{< foo.inline >}}X\n\nmore text\n"),
-    ("not-shortcodes", "a {{ b }} {{ {{x}} }} {{\n"),
+    ("not-shortcodes", "a {{ b }} {{ {{x}} }} {{/* c */}} {{\n"),
+    (
+        "html-comment",
+        "a\n\n<!-- {{< plain >}} -->\n\n<!--\n{{< inner >}}x{{< /inner >}}\n-->\n",
+    ),
     ("brace-before", "{{{< plain >}}\n"),
     ("stray-right", "{{< a >}}{{< b / c d e >}}{{< /a >}}\n"),
     ("comment-like-param", "{{< plain \"/* x */\" >}}\n"),
+    (
+        "tight-delimiters",
+        "{{< notice \"A title\">}}x{{< /notice>}} {{% notice tip Note%}}y{{% /notice %}} {{% notice 提示%}}z{{% /notice%}}\n",
+    ),
+    (
+        "in-link",
+        "See [the page]({{< plain \"post/x/#part\" >}}).\n",
+    ),
+    (
+        "escaped-braces",
+        "\\{\\{< plain >\\}\\} and {\\{< plain >}}\n",
+    ),
 ];
 
 /// Bodies Hugo refuses to build: (page name, body).

@@ -167,8 +167,11 @@ fn records(text: &str) -> Vec<Record> {
             break;
         };
         let ind = text[end..].find("IND:").map_or(end, |i| end + i);
-        // html/template writes `+` as `&#43;` in text.
-        let json = decode(&text[start + 3..end].replace("&#43;", "+"));
+        // html/template writes `+` as `&#43;`; in code, markdown escapes that `&` again.
+        let json = text[start + 3..end]
+            .replace("&amp;", "&")
+            .replace("&#43;", "+");
+        let json = decode(&json);
         let json: Json = serde_json::from_slice(&json).expect("a record is JSON");
         let indent = text[end + 3..ind].trim_start_matches('\n').to_owned();
         out.push(Record {

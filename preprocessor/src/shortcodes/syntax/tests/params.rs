@@ -156,3 +156,15 @@ fn params_of_a_call_and_of_the_calls_in_it_are_apart() {
         Some(19..20)
     );
 }
+
+#[test]
+fn a_delimiter_right_after_a_parameter_ends_it() {
+    let body = "{{< notice \"A title\">}}x{{< /notice>}}{{% notice tip Note%}}y{{% /notice%}}";
+    let cs = calls(body);
+    assert_eq!(positional(&cs[0]), [(s("A title"), 11..20)]);
+    let values: Vec<_> = positional(&cs[1]).into_iter().map(|(v, _)| v).collect();
+    assert_eq!(values, [s("tip"), s("Note")]);
+    assert_eq!(&body[cs[1].inner.clone().unwrap()], "y");
+    let c = call("{{% spoiler 代码%}}z{{% /spoiler %}}");
+    assert_eq!(positional(&c)[0].0, s("代码"));
+}

@@ -378,3 +378,26 @@ fn a_problem_as_a_diagnostic() {
          it: add layouts/shortcodes/nope.html to the site, or fix the name)"
     );
 }
+
+#[test]
+fn closing_tags_are_checked_against_every_name_seen() {
+    // Past the first few names the lexer keeps them hashed; a closing tag's name must still be
+    // found among them, or not.
+    let opened: String = (0..20).map(|i| format!("{{{{< n{i} />}}}}")).collect();
+    let messages = |body: &str| -> Vec<String> {
+        read(body)
+            .problems
+            .into_iter()
+            .map(|p| p.message)
+            .filter(|m| m.contains("opening"))
+            .collect()
+    };
+    assert_eq!(
+        messages(&format!("{opened}{{{{< /n3 >}}}}")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        messages(&format!("{opened}{{{{< /zz >}}}}")),
+        ["closing tag for shortcode `zz` does not match any opening tag"]
+    );
+}
