@@ -275,10 +275,10 @@ impl<'a> Tree<'a> {
                     let at = self.top().start;
                     self.problem(
                         at,
-                        format!("template for shortcode `{name}` not found"),
+                        format!("unknown shortcode `{name}`"),
                         format!(
-                            "Hugo fails the build on it: add layouts/shortcodes/{name}.html to \
-                             the site, or fix the name"
+                            "add layouts/shortcodes/{name}.html or map it under \
+                             [preprocessor.hugo.shortcodes]"
                         ),
                     );
                     self.self_closed(i) || self.closers().contains(name)

@@ -33,10 +33,7 @@ fn an_unknown_shortcode() {
     let parsed = read("x {{< nope a >}}");
     assert_eq!(parsed.problems.len(), 1);
     let p = &parsed.problems[0];
-    assert_eq!(
-        (p.at, p.message.as_str()),
-        (2, "template for shortcode `nope` not found")
-    );
+    assert_eq!((p.at, p.message.as_str()), (2, "unknown shortcode `nope`"));
     assert!(
         p.hint
             .as_deref()
@@ -374,8 +371,8 @@ fn a_problem_as_a_diagnostic() {
     assert_eq!((d.line, d.column), (5, 3));
     assert_eq!(
         d.to_string(),
-        "book/post/x.md:5:3: error: template for shortcode `nope` not found (Hugo fails the build on \
-         it: add layouts/shortcodes/nope.html to the site, or fix the name)"
+        "book/post/x.md:5:3: error: unknown shortcode `nope` (add layouts/shortcodes/nope.html or \
+         map it under [preprocessor.hugo.shortcodes])"
     );
 }
 
