@@ -47,6 +47,8 @@ pub mod render;
 pub mod diagnostic;
 pub mod edit;
 pub mod escape;
+// Markdown we write ourselves, as pulldown-cmark events.
+pub mod markdown;
 pub mod percent;
 // Go's text/template and html/template, for a site's shortcode templates.
 pub mod template;

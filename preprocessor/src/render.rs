@@ -1,11 +1,14 @@
 //! What a post shows besides its body: the header (title, dates, reading time, lead, categories
 //! and tags), the link cards, the draft and problem boxes. Pure functions from resolved data to
-//! text: HTML for the `html` renderer, plain markdown for any other, every value escaped.
+//! text: HTML for the `html` renderer, markdown written as events for any other (escaped only
+//! where markdown would read a value as markup).
 
 use crate::date;
 use crate::diagnostic::Diagnostic;
 use crate::escape;
+use crate::markdown;
 use crate::post::{Card, Post};
+use mdbook_markdown::pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use std::fmt::Write;
 
 /// The post header. Empty when the front matter has nothing to show.
@@ -52,28 +55,59 @@ pub fn header(post: &Post, minutes: usize, html: bool) -> String {
         chips(&mut out, "hugo-tags", "Tags", "hugo-tag", &post.tags);
         out.push_str("</header>\n\n");
     } else {
-        if let Some(title) = &post.title {
-            let _ = writeln!(out, "# {}\n", escape::markdown(title));
-        }
-        if let Some(lead) = &post.description {
-            let _ = writeln!(out, "*{}*\n", escape::markdown(lead));
-        }
-        let mut meta: Vec<String> = Vec::new();
-        meta.extend(post.date.as_ref().map(date::human));
-        meta.push(reading(minutes));
-        meta.extend(
-            post.updated()
-                .map(|m| format!("Updated {}", date::human(m))),
-        );
-        let _ = writeln!(out, "{}\n", meta.join(" · "));
-        for (label, items) in [("Categories", &post.categories), ("Tags", &post.tags)] {
-            if !items.is_empty() {
-                let list: Vec<String> = items.iter().map(|i| escape::markdown(i)).collect();
-                let _ = writeln!(out, "{label}: {}\n", list.join(", "));
-            }
-        }
+        out = header_markdown(post, minutes);
     }
     out
+}
+
+/// The header for renderers other than html: the title as a heading, the lead in italics, the
+/// dates and reading time, the terms, each value escaped only where markdown would read it.
+fn header_markdown(post: &Post, minutes: usize) -> String {
+    let mut events = Vec::new();
+    if let Some(title) = &post.title {
+        events.extend(markdown::wrap(
+            Tag::Heading {
+                level: HeadingLevel::H1,
+                id: None,
+                classes: Vec::new(),
+                attrs: Vec::new(),
+            },
+            TagEnd::Heading(HeadingLevel::H1),
+            vec![markdown::text(one_line(title))],
+        ));
+    }
+    if let Some(lead) = &post.description {
+        events.extend(markdown::paragraph(markdown::wrap(
+            Tag::Emphasis,
+            TagEnd::Emphasis,
+            vec![markdown::text(one_line(lead))],
+        )));
+    }
+    let mut meta: Vec<String> = Vec::new();
+    meta.extend(post.date.as_ref().map(date::human));
+    meta.push(reading(minutes));
+    meta.extend(
+        post.updated()
+            .map(|m| format!("Updated {}", date::human(m))),
+    );
+    events.extend(markdown::paragraph(vec![markdown::text(meta.join(" · "))]));
+    for (label, items) in [("Categories", &post.categories), ("Tags", &post.tags)] {
+        if !items.is_empty() {
+            let list: Vec<String> = items.iter().map(|i| one_line(i)).collect();
+            events.extend(markdown::paragraph(vec![markdown::text(format!(
+                "{label}: {}",
+                list.join(", ")
+            ))]));
+        }
+    }
+    let mut out = markdown::write(&events);
+    out.push_str("\n\n");
+    out
+}
+
+/// A front-matter value on one line: line breaks folded to spaces.
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
 }
 
 fn reading(minutes: usize) -> String {
@@ -103,25 +137,10 @@ pub fn cards(cards: &[Card], html: bool) -> String {
     if cards.is_empty() {
         return String::new();
     }
-    let mut out = format!("## {CARDS_HEADING}\n\n");
     if !html {
-        for card in cards {
-            let title = escape::markdown(&card.title);
-            match &card.website {
-                Some(url) => {
-                    let _ = write!(out, "- [{title}]({})", escape::markdown_url(url));
-                }
-                None => {
-                    let _ = write!(out, "- {title}");
-                }
-            }
-            if let Some(d) = &card.description {
-                let _ = write!(out, ": {}", escape::markdown(d));
-            }
-            out.push('\n');
-        }
-        return out;
+        return cards_markdown(cards);
     }
+    let mut out = format!("## {CARDS_HEADING}\n\n");
     out.push_str(
         "<section class=\"hugo-links\" aria-label=\"Links\">\n<div class=\"hugo-cards\">\n",
     );
@@ -184,6 +203,36 @@ pub fn cards(cards: &[Card], html: bool) -> String {
     out
 }
 
+/// The cards for renderers other than html: a list of links under the heading.
+fn cards_markdown(cards: &[Card]) -> String {
+    let mut events = markdown::wrap(
+        Tag::Heading {
+            level: HeadingLevel::H2,
+            id: None,
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        },
+        TagEnd::Heading(HeadingLevel::H2),
+        vec![markdown::text(CARDS_HEADING)],
+    );
+    let mut items = Vec::new();
+    for card in cards {
+        let title = vec![markdown::text(one_line(&card.title))];
+        let mut item = match &card.website {
+            Some(url) => markdown::link(url, title),
+            None => title,
+        };
+        if let Some(d) = &card.description {
+            item.push(markdown::text(format!(": {}", one_line(d))));
+        }
+        items.extend(markdown::wrap(Tag::Item, TagEnd::Item, item));
+    }
+    events.extend(markdown::wrap(Tag::List(None), TagEnd::List(false), items));
+    let mut out = markdown::write(&events);
+    out.push('\n');
+    out
+}
+
 /// The host of a URL, shown when a card has no description (`https://www.cncf.io/` -> `www.cncf.io`).
 fn host(url: &str) -> String {
     let rest = url.split_once("//").map_or(url, |(_, r)| r);
@@ -211,7 +260,23 @@ pub fn draft_box(html: bool) -> String {
     if html {
         "<div class=\"hugo-draft\" role=\"note\"><strong>Draft</strong> This post is a draft: <code>mdbook build</code> leaves it out.</div>\n\n".into()
     } else {
-        "> **Draft:** this post is a draft; `mdbook build` leaves it out.\n\n".into()
+        let mut out = markdown::write(&markdown::wrap(
+            Tag::BlockQuote(None),
+            TagEnd::BlockQuote(None),
+            markdown::paragraph(
+                [
+                    markdown::wrap(Tag::Strong, TagEnd::Strong, vec![markdown::text("Draft:")]),
+                    vec![
+                        markdown::text(" this post is a draft; "),
+                        Event::Code("mdbook build".into()),
+                        markdown::text(" leaves it out."),
+                    ],
+                ]
+                .concat(),
+            ),
+        ));
+        out.push_str("\n\n");
+        out
     }
 }
 
@@ -237,11 +302,26 @@ pub fn problem_box(problems: &[Diagnostic], html: bool) -> String {
         }
         out.push_str("</ul></div>\n\n");
     } else {
-        out.push_str("> **mdbook-hugo found problems in this page:**\n");
+        let mut items = Vec::new();
         for p in problems {
-            let _ = writeln!(out, "> - {}", escape::markdown(&p.to_string()));
+            items.extend(markdown::wrap(
+                Tag::Item,
+                TagEnd::Item,
+                vec![markdown::text(one_line(&p.to_string()))],
+            ));
         }
-        out.push('\n');
+        let mut quote = markdown::paragraph(markdown::wrap(
+            Tag::Strong,
+            TagEnd::Strong,
+            vec![markdown::text("mdbook-hugo found problems in this page:")],
+        ));
+        quote.extend(markdown::wrap(Tag::List(None), TagEnd::List(false), items));
+        out.push_str(&markdown::write(&markdown::wrap(
+            Tag::BlockQuote(None),
+            TagEnd::BlockQuote(None),
+            quote,
+        )));
+        out.push_str("\n\n");
     }
     out
 }
@@ -252,7 +332,12 @@ pub fn link_mark(message: &str, html: bool) -> String {
         let m = escape::html(message);
         format!("<mark class=\"hugo-link-error\" title=\"{m}\">⚠ {m}</mark>")
     } else {
-        format!(" **⚠ {}**", escape::markdown(message))
+        let strong = markdown::wrap(
+            Tag::Strong,
+            TagEnd::Strong,
+            vec![markdown::text(format!("⚠ {}", one_line(message)))],
+        );
+        format!(" {}", markdown::inline(strong))
     }
 }
 

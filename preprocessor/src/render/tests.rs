@@ -1,4 +1,6 @@
 use super::*;
+use crate::markdown::tests::events;
+use mdbook_markdown::pulldown_cmark::{Event, HeadingLevel, Tag};
 
 fn seed() -> Post {
     Post {
@@ -53,8 +55,84 @@ fn assert_one_html_block(html: &str) {
 #[test]
 fn markdown_header_for_other_renderers() {
     let h = header(&seed(), 3, false);
-    assert!(h.starts_with("# Kubernetes \\<Architecture\\>\n\n*A \\& B*\n\nFebruary 3, 2025 · 3 min read · Updated March 1, 2025\n"), "{h}");
-    assert!(h.contains("Tags: devops, \\<script\\>"));
+    // Only what markdown would read as markup is escaped: `<` before a letter (a tag); `&` as a
+    // reference, which reads back as itself.
+    assert!(
+        h.starts_with(
+            "# Kubernetes \\<Architecture>\n\n*A &amp; B*\n\nFebruary 3, 2025 · 3 min read · Updated March 1, 2025\n"
+        ),
+        "{h}"
+    );
+    // Read back, every value is the text it was.
+    let texts: Vec<String> = events(&h)
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::Text(t) => Some(t.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Kubernetes <Architecture>",
+            "A & B",
+            "February 3, 2025 · 3 min read · Updated March 1, 2025",
+            "Categories: kubernetes",
+            "Tags: devops, <script>"
+        ]
+    );
+    assert!(matches!(
+        events(&h)[0],
+        Event::Start(Tag::Heading {
+            level: HeadingLevel::H1,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn markdown_cards_boxes_and_marks_read_back_as_written() {
+    let md = cards(
+        &[
+            Card {
+                title: "[not] *a* link".into(),
+                website: Some("https://e.org/a(b)".into()),
+                description: Some("1. a".into()),
+                ..Card::default()
+            },
+            Card {
+                title: "Plain".into(),
+                ..Card::default()
+            },
+        ],
+        false,
+    );
+    let evs = events(&md);
+    assert!(matches!(
+        &evs[0],
+        Event::Start(Tag::Heading {
+            level: HeadingLevel::H2,
+            ..
+        })
+    ));
+    assert!(evs.iter().any(|e| matches!(e, Event::Start(Tag::Link { dest_url, .. }) if dest_url.as_ref() == "https://e.org/a(b)")));
+    assert!(
+        evs.contains(&Event::Text("[not] *a* link".into())),
+        "{md}: {evs:?}"
+    );
+    assert!(evs.contains(&Event::Text(": 1. a".into())), "{md}: {evs:?}");
+    assert!(evs.contains(&Event::Text("Plain".into())));
+    let mark = link_mark("unknown post `x` *here*", false);
+    let evs = events(&mark);
+    assert!(
+        evs.contains(&Event::Text("⚠ unknown post `x` *here*".into())),
+        "{mark}: {evs:?}"
+    );
+    let draft = draft_box(false);
+    assert!(
+        events(&draft).contains(&Event::Code("mdbook build".into())),
+        "{draft}"
+    );
 }
 
 #[test]
@@ -90,7 +168,7 @@ fn cards_link_whole_card_and_fall_back_to_the_host() {
     let md = cards(&cards_in, false);
     assert_eq!(
         md,
-        "## Links\n\n- [CNCF](https://www.cncf.io/)\n- [\\\"x\\\" \\<y\\>](https://a.example/?a=1&b=2): d\n"
+        "## Links\n\n* [CNCF](https://www.cncf.io/)\n* [\"x\" \\<y>](https://a.example/?a=1&amp;b=2): d\n"
     );
 }
 

@@ -4,9 +4,9 @@
 //! shows where the embed cannot load (theme/shortcodes.css and .js): under `file://` or offline
 //! for players, until the script has written something for scripts, and in print.
 
-use super::markdown;
 use super::markup::{self, Part};
 use crate::escape;
+use crate::markdown;
 use std::fmt::Write;
 
 /// What an embed is, for its placeholder.

@@ -18,7 +18,6 @@ pub mod syntax;
 
 mod args;
 mod embed;
-mod markdown;
 mod markup;
 
 #[cfg(test)]

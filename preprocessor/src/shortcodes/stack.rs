@@ -6,11 +6,11 @@ use super::args::{Args, text};
 use super::builtin::{Input, nothing};
 use super::call::Call;
 use super::embed::{self, Embed, Via};
-use super::markdown;
 use super::markup::{self, Part};
 use super::output::{Kind, Output, Problem, Target};
 use super::page::Page;
 use crate::escape;
+use crate::markdown;
 use mdbook_markdown::pulldown_cmark::{CowStr, LinkType, Tag, TagEnd};
 use std::fmt::Write;
 

@@ -3,9 +3,9 @@
 
 use super::Input;
 use crate::escape;
+use crate::markdown;
 use crate::shortcodes::args::{self, json_text};
 use crate::shortcodes::embed::{self, Embed, Via};
-use crate::shortcodes::markdown;
 use crate::shortcodes::output::{Kind, Output, Problem, Target};
 use mdbook_markdown::pulldown_cmark::{CodeBlockKind, CowStr, Tag, TagEnd};
 use std::fmt::Write;

@@ -4,7 +4,7 @@
 
 use super::Input;
 use crate::escape;
-use crate::shortcodes::markdown;
+use crate::markdown;
 use crate::shortcodes::markup;
 use crate::shortcodes::output::{Kind, Output, Problem};
 use mdbook_markdown::pulldown_cmark::{Tag, TagEnd};

@@ -4,9 +4,9 @@
 
 use super::Input;
 use crate::escape;
+use crate::markdown;
 use crate::shortcodes::args::{self, truthy};
 use crate::shortcodes::call::Value;
-use crate::shortcodes::markdown;
 use crate::shortcodes::markup;
 use crate::shortcodes::output::{Kind, Output, Problem};
 use mdbook_markdown::pulldown_cmark::{CowStr, LinkType, Tag, TagEnd};

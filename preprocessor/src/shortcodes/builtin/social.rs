@@ -4,8 +4,8 @@
 
 use super::{Input, nothing};
 use crate::escape;
+use crate::markdown;
 use crate::shortcodes::embed;
-use crate::shortcodes::markdown;
 use crate::shortcodes::markup;
 use crate::shortcodes::output::{Kind, Output, Problem};
 use mdbook_markdown::pulldown_cmark::{Tag, TagEnd};

@@ -1,6 +1,6 @@
 use super::*;
+use crate::markdown::tests::events;
 use crate::shortcodes::call::Value;
-use crate::shortcodes::markdown::tests::events;
 use crate::shortcodes::testing::{named, pos, problem, rendered, stack_html, stack_md, v};
 use mdbook_markdown::pulldown_cmark::Event;
 

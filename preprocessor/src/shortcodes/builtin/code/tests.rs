@@ -1,5 +1,5 @@
 use super::*;
-use crate::shortcodes::markdown::tests::events;
+use crate::markdown::tests::events;
 use crate::shortcodes::output::Target;
 use crate::shortcodes::page::Privacy;
 use crate::shortcodes::testing::{html, md, named, pos, problem, render_with, rendered, v};

@@ -1,5 +1,5 @@
+use crate::markdown::tests::events;
 use crate::shortcodes::call::Value;
-use crate::shortcodes::markdown::tests::events;
 use crate::shortcodes::testing::{html, md, named, problem, v};
 use mdbook_markdown::pulldown_cmark::{Event, Tag};
 

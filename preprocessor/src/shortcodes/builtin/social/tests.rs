@@ -1,4 +1,4 @@
-use crate::shortcodes::markdown::tests::events;
+use crate::markdown::tests::events;
 use crate::shortcodes::testing::{html, md, named, pos, problem, v};
 use mdbook_markdown::pulldown_cmark::{Event, Tag};
 

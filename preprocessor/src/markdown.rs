@@ -1,4 +1,5 @@
-//! Markdown for renderers other than html: written from pulldown-cmark events with
+//! The markdown we write ourselves (the post header, cards and boxes for renderers other than
+//! html, what shortcodes render for them): written from pulldown-cmark events with
 //! pulldown-cmark-to-cmark, so exactly what needs escaping is escaped, and guarded so that no
 //! value can become one of mdBook's `{{#...}}` directives. The author's own markdown (a caption,
 //! a summary) is parsed into events with the options mdBook reads chapters with.
