@@ -257,9 +257,9 @@ fn other_renderers_get_markdown_and_nothing_is_lost() {
         _ => None,
     });
     let content = content.expect("chapter named from its title");
-    assert!(content.starts_with("# Public \\<post\\>\n"), "{content}");
+    assert!(content.starts_with("# Public \\<post>\n"), "{content}");
     assert!(content.contains("See [next](next.md)."));
-    assert!(content.contains("- [Site](https://example.org/)"));
+    assert!(content.contains("* [Site](https://example.org/)"));
     for tag in ["<header", "<section", "<article", "<h1"] {
         assert!(
             !content.contains(tag),

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 const BROKEN: &str = "post/kubernetes-services/index.md";
 const BROKEN_PAGE: &str = "/post/kubernetes-services/index.html";
 /// A page that does not link to the broken post, so it must stay free of problems.
-const OTHER_PAGE: &str = "/post/kubernetes-controllers/index.html";
+const OTHER_PAGE: &str = "/post/kubernetes-api-request-lifecycle/index.html";
 const DRAFT: &str = "post/kubernetes-scheduling/index.md";
 const DRAFT_PAGE: &str = "/post/kubernetes-scheduling/index.html";
 const STARTED: &str = "Book building has started";
@@ -186,7 +186,7 @@ fn serve_shows_problems_and_drafts_and_settles() {
     );
     let other = server.wait_for(OTHER_PAGE, "the other post", 10, |_| true);
     assert!(
-        other.contains("<h1 class=\"hugo-title\">Controllers and reconciliation</h1>")
+        other.contains("<h1 class=\"hugo-title\">The life of a request</h1>")
             && !other.contains("class=\"hugo-error\""),
         "another page suffers from the broken post"
     );
