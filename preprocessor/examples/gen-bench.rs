@@ -1,7 +1,9 @@
 //! Synthetic series for the benchmark (`scripts/bench.sh`): N Hugo posts of about 4 KB each,
-//! every one with front matter holding two `links:` cards, five `/p/<slug>/` links to other
-//! posts (two with an `#anchor`), a code block, a table and a list. Deterministic: the same N
-//! gives the same bytes.
+//! every one with front matter holding two `links:` cards, six `/p/<slug>/` links to other
+//! posts (two with an `#anchor`), a code block, a table, a list and two shortcodes: Hugo's
+//! built-in `figure` and a site template, `notice`, whose inner content holds a link
+//! (`layouts/shortcodes/notice.html`, written beside the JSON or into the book). Deterministic:
+//! the same N gives the same bytes.
 //!
 //! ```sh
 //! cargo run --release -p mdbook-hugo --example gen-bench -- 10000 target/bench/10000.json
@@ -127,7 +129,14 @@ spec:
         # see /p/{slug}/ for the probes
 ```
 
+{{{{< notice tip "Remember" >}}}}
+The API server is the only component that talks to etcd: read [the request's life]({l0}) for
+what it checks on the way.
+{{{{< /notice >}}}}
+
 ## How it works
+
+{{{{< figure src="architecture.svg" alt="The components and who talks to whom" caption="The *whole* architecture" >}}}}
 
 | Component | Runs on | Talks to | Stores state |
 | --- | --- | --- | --- |
@@ -189,11 +198,28 @@ fn config_toml(command: Option<&str>) -> String {
     toml
 }
 
+/// A callout template as Hugo blogs write them: a type and a title from the parameters, the
+/// inner content as markdown.
+const NOTICE: &str = r#"{{- $type := .Get 0 | default "info" -}}
+<div class="notice notice-{{ $type }}">
+  {{- with .Get 1 }}<p class="notice-title">{{ . }}</p>{{ end -}}
+  {{ .Inner | markdownify }}
+</div>
+"#;
+
+/// The site's shortcode templates, under `root/layouts/shortcodes/`.
+fn write_layouts(root: &Path) {
+    let dir = root.join("layouts/shortcodes");
+    std::fs::create_dir_all(&dir).expect("creating layouts/shortcodes");
+    std::fs::write(dir.join("notice.html"), NOTICE).expect("writing notice.html");
+}
+
 fn write_json(n: usize, out: &Path) {
     let root = out
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
+    write_layouts(&root);
     let config: Config = config_toml(Some("mdbook-hugo"))
         .parse()
         .expect("the generated book.toml parses");
@@ -216,6 +242,7 @@ fn write_json(n: usize, out: &Path) {
 }
 
 fn write_book(n: usize, dir: &Path, command: Option<&str>) {
+    write_layouts(dir);
     let src = dir.join("src");
     let _ = std::fs::remove_dir_all(&src);
     std::fs::create_dir_all(&src).expect("creating the book folder");

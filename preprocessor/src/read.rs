@@ -9,7 +9,6 @@ use crate::scan::{self, Scan};
 use crate::shortcodes::call::Node;
 use crate::shortcodes::registry::Shortcodes;
 use crate::shortcodes::syntax;
-use serde_json::{Map, Value};
 
 /// What reading a chapter found.
 #[derive(Debug, Default)]
@@ -24,8 +23,6 @@ pub struct Read {
     /// The body's shortcode calls and escaped calls, at the top level (calls nested in them are
     /// their children).
     pub shortcodes: Vec<Node>,
-    /// The front matter as parsed, kept when the body has shortcodes (they read `.Page.Params`).
-    pub params: Option<Map<String, Value>>,
 }
 
 impl Read {
@@ -36,7 +33,6 @@ impl Read {
             file,
             ..Read::default()
         };
-        let mut params = None;
         let body_start = match front_matter::find(source) {
             Found::None => 0,
             Found::Unclosed { format, at } => {
@@ -70,7 +66,6 @@ impl Read {
                                 .severity(Severity::Warning)
                         }));
                         read.post = Some(post);
-                        params = Some(map);
                     }
                     Err(p) => read
                         .problems
@@ -91,11 +86,17 @@ impl Read {
                 .map(|p| p.diagnostic(&read.file, source)),
         );
         read.scan = scan::scan(source, body_start, &parsed.nodes);
-        if !parsed.nodes.is_empty() {
-            read.params = params;
-        }
         read.shortcodes = parsed.nodes;
         read
+    }
+
+    /// The front matter as parsed (keys lowercased), for shortcodes that read the page's
+    /// params: parsed again on demand rather than kept for every chapter.
+    pub fn params(&self, source: &str) -> serde_json::Map<String, serde_json::Value> {
+        self.block
+            .as_ref()
+            .and_then(|b| front_matter::parse(source, b).ok())
+            .unwrap_or_default()
     }
 
     /// Byte offset of front-matter `key` in `source`, or of the front matter's start.

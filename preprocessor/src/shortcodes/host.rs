@@ -6,10 +6,11 @@
 //! options; links in what a template prints are resolved by the stage afterwards.
 
 use super::call::{Call, Params, Value as Param};
+use crate::front_matter::{self, Block, Format};
 use crate::template::{Host, Map, Object, Template, Templates, Value};
 use mdbook_markdown::pulldown_cmark::html;
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The site, the same for every page: built once per run.
 #[derive(Debug, Default)]
@@ -56,10 +57,51 @@ impl Object for Language {
 pub struct Page {
     pub title: String,
     pub link_title: String,
-    /// The front matter, case-insensitive as Hugo's `.Params`.
-    pub params: Value,
+    /// The front matter's text and format, parsed and made a template value (case-insensitive,
+    /// as Hugo's `.Params`) when a template first reads it.
+    front_matter: Option<(String, Format)>,
+    params: OnceLock<Value>,
     pub permalink: String,
     pub site: Arc<Site>,
+}
+
+impl Page {
+    pub fn new(
+        title: String,
+        link_title: String,
+        front_matter: Option<(String, Format)>,
+        permalink: String,
+        site: Arc<Site>,
+    ) -> Page {
+        Page {
+            title,
+            link_title,
+            front_matter,
+            params: OnceLock::new(),
+            permalink,
+            site,
+        }
+    }
+
+    fn params(&self) -> Value {
+        self.params
+            .get_or_init(|| {
+                let map = self
+                    .front_matter
+                    .as_ref()
+                    .and_then(|(text, format)| {
+                        let block = Block {
+                            format: *format,
+                            inner: 0..text.len(),
+                            body_start: text.len(),
+                        };
+                        front_matter::parse(text, &block).ok()
+                    })
+                    .unwrap_or_default();
+                from_json(&serde_json::Value::Object(map))
+            })
+            .clone()
+    }
 }
 
 impl Object for Page {
@@ -71,9 +113,9 @@ impl Object for Page {
         Ok(Some(match name {
             "Title" => Value::from(self.title.as_str()),
             "LinkTitle" => Value::from(self.link_title.as_str()),
-            "Params" => self.params.clone(),
+            "Params" => self.params(),
             "Param" => match args {
-                [key] => param(&self.params, &self.site.params, &key.to_go_string()),
+                [key] => param(&self.params(), &self.site.params, &key.to_go_string()),
                 _ => return Err("Param takes one argument, the key".into()),
             },
             "RenderString" => match args {

@@ -47,7 +47,6 @@ pub fn edits(
     if read.shortcodes.is_empty() {
         return;
     }
-    let empty = Map::new();
     let markdown: page::Markdown = &super::render_markdown;
     let site = page::Site {
         params: stage.site_params,
@@ -61,18 +60,14 @@ pub fn edits(
             _ => None,
         }
     };
-    let page = page::Page {
-        site: &site,
-        params: read.params.as_ref().unwrap_or(&empty),
-        source,
-        resolve: Some(&resolve),
-    };
     let mut chapter = Chapter {
         read,
         source,
         me,
         stage,
-        page,
+        site: &site,
+        resolve: &resolve,
+        front_matter: OnceLock::new(),
         template_page: OnceLock::new(),
         problems: Vec::new(),
     };
@@ -98,7 +93,10 @@ struct Chapter<'a> {
     source: &'a str,
     me: &'a Entry,
     stage: &'a Stage<'a>,
-    page: page::Page<'a>,
+    site: &'a page::Site<'a>,
+    resolve: page::Resolve<'a>,
+    /// The front matter, parsed again for the first call that reads it.
+    front_matter: OnceLock<Arc<Map<String, serde_json::Value>>>,
     /// The page as a template sees it, made for the first template call.
     template_page: OnceLock<Arc<host::Page>>,
     problems: Vec<Diagnostic>,
@@ -119,7 +117,8 @@ impl Chapter<'_> {
         if let Some(path) = calls::ref_path(call) {
             return (self.ref_url(call, &path), Placing::AsIs);
         }
-        let this = (depth < MAX_DEPTH).then(|| self.shortcode(call, None, parent.clone()));
+        let this = (depth < MAX_DEPTH && !call.children.is_empty())
+            .then(|| self.shortcode(call, None, parent.clone(), false));
         let inner = call
             .inner
             .as_ref()
@@ -133,7 +132,8 @@ impl Chapter<'_> {
                 return self.fallback(inner);
             }
             Some(Renderer::Template(t)) => {
-                let obj = self.shortcode(call, inner.clone(), parent);
+                let position = t.source().contains("Position");
+                let obj = self.shortcode(call, inner.clone(), parent, position);
                 let host = RunHost {
                     partials: &self.stage.shortcodes.partials,
                     reports: Mutex::new(Vec::new()),
@@ -176,7 +176,16 @@ impl Chapter<'_> {
                 } else {
                     Target::Markdown
                 };
-                match builtin::render(call, inner.as_deref(), &self.page, target) {
+                // Only `param` reads the page's params.
+                let empty = Map::new();
+                let front_matter = (call.name == "param").then(|| self.front_matter());
+                let page = page::Page {
+                    site: self.site,
+                    params: front_matter.as_deref().unwrap_or(&empty),
+                    source: self.source,
+                    resolve: Some(self.resolve),
+                };
+                match builtin::render(call, inner.as_deref(), &page, target) {
                     Some(Ok(out)) => {
                         for w in &out.warnings {
                             let d = w.diagnostic(&self.read.file, self.source);
@@ -240,39 +249,46 @@ impl Chapter<'_> {
         call: &Call,
         inner: Option<String>,
         parent: Option<Arc<Shortcode>>,
+        position: bool,
     ) -> Shortcode {
-        let (line, column) = crate::diagnostic::line_column(self.source, call.range.start);
+        // `.Position` costs a count of the lines before the call: made only for a template
+        // that mentions it.
+        let position = if position {
+            let (line, column) = crate::diagnostic::line_column(self.source, call.range.start);
+            format!("{}:{line}:{column}", self.read.file)
+        } else {
+            String::new()
+        };
         let page = self
             .template_page
             .get_or_init(|| Arc::new(self.template_page()))
             .clone();
-        Shortcode::new(
-            call,
-            self.source,
-            inner,
-            format!("{}:{line}:{column}", self.read.file),
-            parent,
-            page,
-        )
+        Shortcode::new(call, self.source, inner, position, parent, page)
+    }
+
+    fn front_matter(&self) -> Arc<Map<String, serde_json::Value>> {
+        self.front_matter
+            .get_or_init(|| Arc::new(self.read.params(self.source)))
+            .clone()
     }
 
     fn template_page(&self) -> host::Page {
         let post = self.read.post.as_ref();
         let title = post.and_then(|p| p.title.clone()).unwrap_or_default();
-        host::Page {
-            link_title: post
-                .and_then(|p| p.link_title.clone())
-                .unwrap_or_else(|| title.clone()),
+        let link_title = post
+            .and_then(|p| p.link_title.clone())
+            .unwrap_or_else(|| title.clone());
+        let front_matter = self.read.block.as_ref().and_then(|b| {
+            let text = self.source.get(b.inner.clone())?;
+            Some((text.to_owned(), b.format))
+        });
+        host::Page::new(
             title,
-            params: self
-                .read
-                .params
-                .as_ref()
-                .map(|m| host::from_json(&serde_json::Value::Object(m.clone())))
-                .unwrap_or_else(|| host::from_json(&serde_json::Value::Object(Map::new()))),
-            permalink: self.me.link.clone(),
-            site: self.stage.site.clone(),
-        }
+            link_title,
+            front_matter,
+            self.me.link.clone(),
+            self.stage.site.clone(),
+        )
     }
 
     /// mdBook's admonition for a callout: `> [!WARNING]`, its title in bold, its content.
