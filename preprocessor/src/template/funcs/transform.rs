@@ -16,7 +16,7 @@ pub fn call(func: Func, name: &str, args: &[Value]) -> Result<Value> {
     Ok(match func {
         HtmlEscape => {
             want(name, args, 1)?;
-            Value::from(escape_html(&s(0)?))
+            Value::from(crate::template::escaper::escape_string(&s(0)?))
         }
         HtmlUnescape => {
             want(name, args, 1)?;
@@ -53,22 +53,6 @@ pub fn call(func: Func, name: &str, args: &[Value]) -> Result<Value> {
             Value::from(title(&s(0)?))
         }
     })
-}
-
-/// Go's `html.EscapeString`.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\'' => out.push_str("&#39;"),
-            '"' => out.push_str("&#34;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 const ENTITIES: &[(&str, &str)] = &[
