@@ -27,12 +27,17 @@ mod fmt;
 mod funcs;
 mod lex;
 mod parse;
+mod scratch;
 mod value;
 
+pub use scratch::Scratch;
 pub use value::{Map, Object, Safe, Value};
 
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// The deepest nesting of lists and maps a template may build (printing and comparing recurse).
+const MAX_NESTING: usize = 100;
 
 /// What kind of problem an [`Error`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +177,8 @@ pub struct Template {
     name: Arc<str>,
     source: Arc<str>,
     escaped: escape::Escaped,
+    /// `partialCached` results of this partial, shared by its clones.
+    cache: exec::Cache,
 }
 
 impl Template {
@@ -183,6 +190,7 @@ impl Template {
             name: name.into(),
             source: source.into(),
             escaped,
+            cache: exec::Cache::default(),
         })
     }
 
@@ -209,7 +217,7 @@ impl Template {
         let mut budget = exec::Budget::default();
         let mut out = String::with_capacity(self.source.len() + 64);
         let mut e = exec::Exec::new(self, host, limits, &mut budget, 0);
-        e.run(&self.escaped.main, dot, &mut out)?;
+        e.run(&self.escaped.main, None, dot, &mut out)?;
         Ok(out)
     }
 }

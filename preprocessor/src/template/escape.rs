@@ -9,7 +9,7 @@
 mod action;
 mod text;
 
-use super::ast::{Branch, Call, List, Node, Parsed, Target, Tree};
+use super::ast::{Branch, Call, List, Node, Parsed, Pipe, Target, Tree};
 use super::context::{self, Attr, Ctx, Delim, JsCtx, State, UrlPart};
 use super::{Error, ErrorKind};
 use std::collections::HashMap;
@@ -25,13 +25,19 @@ pub struct Variant {
 pub struct Escaped {
     pub main: Tree,
     pub variants: Vec<Variant>,
+    /// A partial's `return VALUE`, never printed, so never escaped.
+    pub ret: Option<Pipe>,
 }
 
 /// The most variants one file may need; beyond it the template is refused.
 const MAX_VARIANTS: usize = 256;
 
 pub fn escape(parsed: Parsed, name: &str, src: &str) -> Result<Escaped, Error> {
-    let Parsed { mut main, defines } = parsed;
+    let Parsed {
+        mut main,
+        defines,
+        ret,
+    } = parsed;
     let mut e = Escape {
         name,
         src,
@@ -50,6 +56,7 @@ pub fn escape(parsed: Parsed, name: &str, src: &str) -> Result<Escaped, Error> {
     Ok(Escaped {
         main,
         variants: e.variants,
+        ret,
     })
 }
 

@@ -8,8 +8,11 @@
 mod control;
 mod eval;
 mod funcs;
+mod partial;
 
-use super::ast::{List, Node, Tree};
+pub use partial::Cache;
+
+use super::ast::{List, Node, Pipe, Tree};
 use super::escaper;
 use super::funcs::{Bounds, Fail};
 use super::value::Value;
@@ -28,7 +31,12 @@ enum Flow {
 pub struct Budget {
     pub iterations: u64,
     pub calls: u64,
+    /// The weight of every value functions and fields returned, and of partials' output.
+    pub built: u64,
 }
+
+/// How many times the output limit the values a run builds may weigh in all.
+const BUILT_PER_OUTPUT: u64 = 16;
 
 pub struct Exec<'a> {
     pub template: &'a Template,
@@ -59,15 +67,24 @@ impl<'a> Exec<'a> {
         }
     }
 
-    /// Runs `tree` with `dot`, appending to `out`.
-    pub fn run(&mut self, tree: &Tree, dot: &Value, out: &mut String) -> R<()> {
+    /// Runs `tree` with `dot`, appending to `out`, then evaluates `ret` (a partial's
+    /// `return`) in its frame.
+    pub fn run(
+        &mut self,
+        tree: &Tree,
+        ret: Option<&Pipe>,
+        dot: &Value,
+        out: &mut String,
+    ) -> R<Option<Value>> {
         let saved = std::mem::replace(&mut self.vars, vec![Value::Nil; tree.slots.max(1)]);
         if let Some(v) = self.vars.first_mut() {
             *v = dot.clone();
         }
-        let result = self.list(&tree.root, dot, out);
+        let result = self
+            .list(&tree.root, dot, out)
+            .and_then(|_| ret.map(|p| self.pipe(p, dot)).transpose());
         self.vars = saved;
-        result.map(|_| ())
+        result
     }
 
     fn error(&self, kind: ErrorKind, at: usize, message: impl Into<String>) -> Error {
@@ -197,6 +214,21 @@ impl<'a> Exec<'a> {
         }
         Ok(())
     }
+    /// Counts `weight` against what a run may build, so a loop re-building a large value
+    /// stops at a bound.
+    fn spend(&mut self, weight: usize, at: usize) -> R<()> {
+        self.budget.built = self.budget.built.saturating_add(weight as u64);
+        let limit = (self.limits.max_output as u64).saturating_mul(BUILT_PER_OUTPUT);
+        if self.budget.built > limit {
+            return Err(self.error(
+                ErrorKind::Limit,
+                at,
+                format!("values built weigh more than {limit} bytes and items in all"),
+            ));
+        }
+        Ok(())
+    }
+
     fn fail(&self, f: Fail, pos: usize, name: &str) -> Error {
         match f {
             Fail::Error(m) => self.exec_error(pos, name, format!("error calling {name}: {m}")),

@@ -7,6 +7,7 @@
 mod control;
 mod literal;
 mod pipeline;
+mod ret;
 
 use super::ast::{List, Node, Parsed, Tree};
 use super::lex::{self, Keyword, Kind, Token};
@@ -47,12 +48,18 @@ pub fn parse(name: &str, src: &str) -> Result<Parsed, Error> {
             },
         }
     }
+    let ret = if ret::is_partial(name) {
+        ret::take_return(&mut main)
+    } else {
+        None
+    };
     Ok(Parsed {
         main: Tree {
             root: main,
             slots: p.slots,
         },
         defines: p.defines,
+        ret,
     })
 }
 

@@ -95,7 +95,7 @@ impl Exec<'_> {
                         format!("no such template {:?}", call.name),
                     ));
                 };
-                self.run(&v.tree, &dot, out)?;
+                self.run(&v.tree, None, &dot, out)?;
             }
             Target::External | Target::Unresolved => {
                 let Some(t) = self.host.template(&call.name) else {
@@ -106,7 +106,7 @@ impl Exec<'_> {
                     ));
                 };
                 let mut inner = Exec::new(t, self.host, self.limits, self.budget, self.depth);
-                inner.run(&t.escaped.main, &dot, out)?;
+                inner.run(&t.escaped.main, None, &dot, out)?;
                 self.written(call.pos, out)?;
             }
         }

@@ -159,9 +159,9 @@ impl Exec<'_> {
                 Ok(m.get(name).cloned().unwrap_or_default())
             }
             Value::Object(o) => match o.get(name, &args) {
-                Ok(Some(v)) => {
-                    funcs::check(v, self.bounds()).map_err(|f| self.fail(f, pos, &what()))
-                }
+                Ok(Some(v)) => funcs::check(v, self.bounds())
+                    .map_err(|f| self.fail(f, pos, &what()))
+                    .and_then(|(v, weight)| self.spend(weight, pos).map(|()| v)),
                 Ok(None) => Err(self
                     .exec_error(
                         pos,

@@ -1,7 +1,7 @@
 //! The functions the evaluator runs itself because they need more than their arguments: `and`
 //! and `or` (arguments evaluated only as far as needed), `markdownify` (the host renders),
-//! `partial` and `partialCached` (the host's template, run one call deeper), and `errorf` and
-//! `warnf` (reported to the host). The rest go to the pure functions of `funcs`.
+//! `partial` and `partialCached` (in `partial`), and `errorf` and `warnf` (reported to the
+//! host). The rest go to the pure functions of `funcs`.
 
 use super::{Exec, R};
 use crate::template::ErrorKind;
@@ -46,6 +46,10 @@ impl Exec<'_> {
                 name,
                 format!("{name} is a namespace: call one of its functions, as in strings.ToLower"),
             )),
+            Func::Partial | Func::PartialCached => {
+                let argv = self.args(args, fin, dot)?;
+                self.partial(func, name, pos, &argv)
+            }
             _ => {
                 let argv = self.args(args, fin, dot)?;
                 self.host_func(func, name, pos, &argv)
@@ -63,28 +67,8 @@ impl Exec<'_> {
                     .host
                     .markdownify(&text)
                     .map_err(|m| self.fail(Fail::Error(m), pos, name))?;
+                self.spend(html.len(), pos)?;
                 Ok(Value::html(html))
-            }
-            Func::Partial | Func::PartialCached => {
-                let partial = funcs::to_string(argv.first().unwrap_or(&Value::Nil))
-                    .map_err(|f| self.fail(f, pos, name))?;
-                let ctx = argv.get(1).cloned().unwrap_or_default();
-                let Some(t) = self.host.partial(&partial) else {
-                    return Err(self
-                        .exec_error(
-                            pos,
-                            name,
-                            format!("error calling partial: partial {partial:?} not found"),
-                        )
-                        .with_kind(ErrorKind::Unsupported));
-                };
-                self.count_call(pos)?;
-                self.enter(pos)?;
-                let mut out = String::new();
-                let mut inner = Exec::new(t, self.host, self.limits, self.budget, self.depth);
-                inner.run(&t.escaped.main, &ctx, &mut out)?;
-                self.depth -= 1;
-                Ok(Value::html(out))
             }
             Func::Errorf | Func::Warnf => {
                 let format = funcs::to_string(argv.first().unwrap_or(&Value::Nil))
@@ -98,7 +82,12 @@ impl Exec<'_> {
                 self.host.report(self.error(kind, pos, message));
                 Ok(Value::from(""))
             }
-            _ => funcs::call(func, name, argv, self.bounds()).map_err(|f| self.fail(f, pos, name)),
+            _ => {
+                let (v, weight) = funcs::call_weighed(func, name, argv, self.bounds())
+                    .map_err(|f| self.fail(f, pos, name))?;
+                self.spend(weight, pos)?;
+                Ok(v)
+            }
         }
     }
 }
