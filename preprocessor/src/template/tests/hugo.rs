@@ -26,8 +26,28 @@ const SHORTCODES: &[(&str, &str)] = &[
         include_str!("../testdata/shortcodes/hostile.html"),
     ),
     ("boxed", include_str!("../testdata/shortcodes/boxed.html")),
+    (
+        "scratch",
+        include_str!("../testdata/shortcodes/scratch.html"),
+    ),
+    (
+        "summary",
+        include_str!("../testdata/shortcodes/summary.html"),
+    ),
+    ("cached", include_str!("../testdata/shortcodes/cached.html")),
 ];
-const PARTIALS: &[(&str, &str)] = &[("box.html", include_str!("../testdata/partials/box.html"))];
+const PARTIALS: &[(&str, &str)] = &[
+    ("box.html", include_str!("../testdata/partials/box.html")),
+    (
+        "count.html",
+        include_str!("../testdata/partials/count.html"),
+    ),
+    (
+        "stamp.html",
+        include_str!("../testdata/partials/stamp.html"),
+    ),
+    ("pair.html", include_str!("../testdata/partials/pair.html")),
+];
 
 /// A call as the post writes it and as the host object receives it.
 struct Case {
@@ -116,6 +136,37 @@ const CASES: &[Case] = &[
         named: &[],
         inner: Some("Inner **md**"),
     },
+    Case {
+        call: r#"{{< scratch items="b, a ,c" title="Letters" >}}"#,
+        name: "scratch",
+        positional: &[],
+        named: &[("items", "b, a ,c"), ("title", "Letters")],
+        inner: None,
+    },
+    Case {
+        call: r#"{{< summary len="12" text="Fish &amp; chips &lt;3 and more words" >}}A *long* **bold** inner text & more of it{{< /summary >}}"#,
+        name: "summary",
+        positional: &[],
+        named: &[
+            ("len", "12"),
+            ("text", "Fish &amp; chips &lt;3 and more words"),
+        ],
+        inner: Some("A *long* **bold** inner text & more of it"),
+    },
+    Case {
+        call: r#"{{< summary len="4" text="日本語のテキスト" >}}短い{{< /summary >}}"#,
+        name: "summary",
+        positional: &[],
+        named: &[("len", "4"), ("text", "日本語のテキスト")],
+        inner: Some("短い"),
+    },
+    Case {
+        call: r#"{{< cached "a,b,c" "second" >}}"#,
+        name: "cached",
+        positional: &["a,b,c", "second"],
+        named: &[],
+        inner: None,
+    },
 ];
 
 const FRONT_MATTER: &str = "title: \"Post <T> & Co\"\nmyparam: MP\nCamelKey: CK\ntags: [k8s, go]\n";
@@ -166,6 +217,7 @@ pub struct Shortcode {
     named: Option<Map>,
     inner: Option<String>,
     page: Arc<Page>,
+    scratch: Arc<Scratch>,
 }
 
 impl Object for Shortcode {
@@ -192,6 +244,7 @@ impl Object for Shortcode {
             "Site" => Value::Object(self.page.site.clone()),
             "Name" => Value::from(self.name.as_str()),
             "Ordinal" => Value::Int(0),
+            "Scratch" => Value::Object(self.scratch.clone()),
             _ => return Ok(None),
         }))
     }
@@ -263,6 +316,7 @@ pub fn test_shortcode(positional: &[&str], inner: &str) -> Value {
         named: None,
         inner: Some(inner.to_owned()),
         page: page(),
+        scratch: Arc::new(Scratch::new()),
     }))
 }
 
@@ -287,6 +341,7 @@ fn ours(case: &Case, page: &Arc<Page>, host: &TestHost) -> String {
         named,
         inner: case.inner.map(str::to_owned),
         page: page.clone(),
+        scratch: Arc::new(Scratch::new()),
     }));
     t.exec(&dot, host).unwrap_or_else(|e| panic!("{e}"))
 }
