@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Seeds fuzz/corpus/<target>/ from the book's posts and every chapter-like string literal in the
-preprocessor's unit tests and the end-to-end tests (run from the repository root). Files are
+preprocessor's unit tests and the end-to-end tests, and fuzz/corpus/template/ from the template
+engine's test templates and its tests' template literals (run from the repository root). Files are
 named by their SHA-1, as libFuzzer names what it adds, so seeding twice adds nothing."""
 import glob, hashlib, os, re
 
@@ -48,4 +49,16 @@ for s in seeds:
 short = [s for s in seeds if len(s) < 600]
 for k in range(0, min(len(short), 30) - 2, 3):  # three chapters in one book
     put('rewrite', bytes([k % 256]) + short[k] + b'\xff' + short[k + 1] + b'\xff' + short[k + 2])
-print(f'{len(seeds)} seeds')
+
+# The template target: two bytes choose the dot and the limits, the rest is the template.
+templates = [open(f, 'rb').read() for f in sorted(glob.glob('preprocessor/src/template/testdata/**/*.html', recursive=True))]
+for f in sorted(glob.glob('preprocessor/src/template/**/*.rs', recursive=True)):
+    for m in literal.finditer(open(f).read()):
+        s = unescape(m.group(1))
+        if '{{' in s and len(s) > 6:
+            templates.append(s.encode())
+templates = list(dict.fromkeys(templates))
+for t in templates:
+    for choice, flags in ((5, 2), (0x45, 3), (4, 0)):  # a shortcode (positional, named), params
+        put('template', bytes([choice, flags]) + t)
+print(f'{len(seeds)} seeds, {len(templates)} templates')

@@ -6,7 +6,11 @@
 //! supplies partials and receives `warnf`/`errorf` reports. Functions are Hugo's (with its
 //! aliases and its versions of `eq`, `index`, `slice`); names Hugo has and this engine lacks
 //! are refused at parse time as [`ErrorKind::Unsupported`] so the caller can fall back.
-//! Execution is bounded by [`Limits`].
+//! Hugo's template state is here too: a [`Scratch`] pad (`newScratch`, and what a host
+//! object's `.Scratch` returns), `partialCached` (results kept with the partial's
+//! [`Template`], so for the whole run when the caller keeps its [`Templates`]), and `return`
+//! in a template named `partials/...`. Execution is bounded by [`Limits`], and the values a
+//! template builds by their nesting and weight, so printing one is bounded too.
 //!
 //! Why our own engine and not the `gtmpl` crate (0.7.1, Go text/template for Rust): gtmpl has
 //! no html/template escaping (`<a href="{{ . }}">` prints `javascript:<x>` as is), none of
@@ -28,12 +32,17 @@ mod fmt;
 mod funcs;
 mod lex;
 mod parse;
+mod scratch;
 mod value;
 
+pub use scratch::Scratch;
 pub use value::{Map, Object, Safe, Value};
 
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// The deepest nesting of lists and maps a template may build (printing and comparing recurse).
+const MAX_NESTING: usize = 100;
 
 /// What kind of problem an [`Error`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +161,8 @@ pub struct Limits {
     pub max_calls: u64,
     /// Range iterations in all (also the longest list a function may build).
     pub max_iterations: u64,
-    /// Output bytes (also the longest string a function may build).
+    /// Output bytes (also the longest string a function may build, the heaviest list or map,
+    /// and, 16 times over, what all values built in one run may weigh).
     pub max_output: usize,
 }
 
@@ -173,6 +183,8 @@ pub struct Template {
     name: Arc<str>,
     source: Arc<str>,
     escaped: escape::Escaped,
+    /// `partialCached` results of this partial, shared by its clones.
+    cache: exec::Cache,
 }
 
 impl Template {
@@ -184,6 +196,7 @@ impl Template {
             name: name.into(),
             source: source.into(),
             escaped,
+            cache: exec::Cache::default(),
         })
     }
 
@@ -222,7 +235,7 @@ impl Template {
         let mut budget = exec::Budget::default();
         let mut out = String::with_capacity(self.source.len() + 64);
         let mut e = exec::Exec::new(self, host, limits, &mut budget, 0);
-        e.run(&self.escaped.main, dot, &mut out)?;
+        e.run(&self.escaped.main, None, dot, &mut out)?;
         Ok(out)
     }
 }

@@ -127,4 +127,6 @@ pub struct Parsed {
     pub main: Tree,
     /// `define`d (and `block`) templates in source order, by name.
     pub defines: Vec<(String, Tree)>,
+    /// A partial's `return VALUE`: the pipeline evaluated after the main body.
+    pub ret: Option<Pipe>,
 }

@@ -2,6 +2,11 @@
 //! %g %x %X %o %b %c %t %T %U %%` with flags, width and precision, and Go's `%!d(string=x)`
 //! marks for a verb that does not fit its argument), and the `%v` text of a float.
 
+mod number;
+mod quote;
+
+pub use number::float_v;
+
 use super::value::Value;
 use std::fmt::Write as _;
 
@@ -158,9 +163,9 @@ fn format_one(out: &mut String, v: &Value, verb: char, spec: Spec) {
     }
     let text = match (v, verb) {
         (Value::Bool(b), 't' | 'v') => Some(b.to_string()),
-        (Value::Int(i), _) => int(*i, verb, spec),
-        (Value::Float(x), _) => float(*x, verb, spec),
-        (Value::String(s) | Value::Safe(_, s), _) => string(s, verb, spec),
+        (Value::Int(i), _) => number::int(*i, verb, spec),
+        (Value::Float(x), _) => number::float(*x, verb, spec),
+        (Value::String(s) | Value::Safe(_, s), _) => quote::string(s, verb, spec),
         (Value::Nil, 'v') => Some("<nil>".to_owned()),
         (Value::Object(o), 'v' | 's') => Some(o.display()),
         (Value::List(l), _) => {
@@ -230,263 +235,6 @@ fn pad(out: &mut String, text: &str, spec: Spec, numeric: bool) {
     } else {
         out.extend(std::iter::repeat_n(' ', fill));
         out.push_str(text);
-    }
-}
-
-fn sign(negative: bool, spec: Spec) -> &'static str {
-    if negative {
-        "-"
-    } else if spec.plus {
-        "+"
-    } else if spec.space {
-        " "
-    } else {
-        ""
-    }
-}
-
-fn int(i: i64, verb: char, spec: Spec) -> Option<String> {
-    let n = i.unsigned_abs();
-    let (digits, prefix) = match verb {
-        'd' | 'v' => (n.to_string(), ""),
-        'x' => (format!("{n:x}"), "0x"),
-        'X' => (format!("{n:X}"), "0X"),
-        'o' => (format!("{n:o}"), "0"),
-        'O' => (format!("{n:o}"), "0o"),
-        'b' => (format!("{n:b}"), "0b"),
-        'c' => return Some(char::from_u32(i as u32).unwrap_or('\u{FFFD}').to_string()),
-        'q' => return Some(quote_char(char::from_u32(i as u32).unwrap_or('\u{FFFD}'))),
-        'U' => return Some(format!("U+{n:04X}")),
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => return None,
-        _ => return None,
-    };
-    let mut digits = digits;
-    if let Some(p) = spec.prec {
-        if p == 0 && n == 0 {
-            digits.clear();
-        } else if digits.len() < p {
-            digits = format!("{}{digits}", "0".repeat(p - digits.len()));
-        }
-    }
-    let prefix = if spec.sharp && verb != 'd' && verb != 'v' {
-        prefix
-    } else if verb == 'O' {
-        "0o"
-    } else {
-        ""
-    };
-    Some(format!("{}{prefix}{digits}", sign(i < 0, spec)))
-}
-
-fn float(x: f64, verb: char, spec: Spec) -> Option<String> {
-    if x.is_nan() {
-        return Some(if spec.plus { "+NaN" } else { "NaN" }.to_owned());
-    }
-    if x.is_infinite() {
-        return Some(format!("{}Inf", if x < 0.0 { "-" } else { "+" }));
-    }
-    let s = sign(x.is_sign_negative(), spec);
-    let a = x.abs();
-    let body = match verb {
-        'v' | 'g' | 'G' => {
-            let mut b = String::new();
-            g(a, spec.prec, &mut b);
-            if verb == 'G' {
-                b = b.to_uppercase();
-            }
-            b
-        }
-        'f' | 'F' => format!("{a:.*}", spec.prec.unwrap_or(6)),
-        'e' | 'E' => {
-            let b = e(a, spec.prec.unwrap_or(6));
-            if verb == 'E' { b.to_uppercase() } else { b }
-        }
-        _ => return None,
-    };
-    Some(format!("{s}{body}"))
-}
-
-/// The `%v` text of a float, as `fmt.Sprint` prints it: the shortest digits that read back as
-/// the same float, in `%e` form for exponents below -4 or from 6 up (`1e+06`).
-pub fn float_v(x: f64, out: &mut String) {
-    if x.is_nan() {
-        out.push_str("NaN");
-    } else if x.is_infinite() {
-        out.push_str(if x < 0.0 { "-Inf" } else { "+Inf" });
-    } else {
-        if x.is_sign_negative() {
-            out.push('-');
-        }
-        g(x.abs(), None, out);
-    }
-}
-
-/// The decimal digits of `a` (no trailing zeros) and the position of the decimal point:
-/// `a = 0.DIGITS × 10^dp`. `sig` rounds to that many significant digits; `None` is shortest.
-fn digits(a: f64, sig: Option<usize>) -> (Vec<u8>, i32) {
-    let text = match sig {
-        None => format!("{a:e}"),
-        Some(n) => format!("{a:.*e}", n.max(1) - 1),
-    };
-    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let mut d: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-    while d.len() > 1 && d.last() == Some(&b'0') {
-        d.pop();
-    }
-    if d == [b'0'] {
-        return (d, 1);
-    }
-    (d, exp + 1)
-}
-
-/// strconv's `%g`: `%e` when the exponent is < -4 or >= the precision (6 for shortest).
-fn g(a: f64, prec: Option<usize>, out: &mut String) {
-    let prec = prec.map(|p| p.max(1));
-    let (d, dp) = digits(a, prec);
-    let nd = d.len() as i32;
-    let mut eprec = match prec {
-        None => 6,
-        Some(p) => p as i32,
-    };
-    if prec.is_some() && eprec > nd && nd >= dp {
-        eprec = nd;
-    }
-    let exp = dp - 1;
-    if exp < -4 || exp >= eprec {
-        let p = match prec {
-            Some(p) => (p as i32).min(nd),
-            None => nd,
-        };
-        write_e(&d, dp, (p - 1).max(0) as usize, out);
-    } else {
-        let p = match prec {
-            Some(p) if (p as i32) <= dp => p as i32,
-            _ => nd,
-        };
-        write_f(&d, dp, (p - dp).max(0) as usize, out);
-    }
-}
-
-/// `%e` with `prec` digits after the point.
-fn e(a: f64, prec: usize) -> String {
-    let text = format!("{a:.prec$e}");
-    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    format!(
-        "{mantissa}e{}{:02}",
-        if exp < 0 { '-' } else { '+' },
-        exp.abs()
-    )
-}
-
-fn write_e(d: &[u8], dp: i32, prec: usize, out: &mut String) {
-    out.push(char::from(d.first().copied().unwrap_or(b'0')));
-    if prec > 0 {
-        out.push('.');
-        for i in 1..=prec {
-            out.push(char::from(d.get(i).copied().unwrap_or(b'0')));
-        }
-    }
-    let exp = if d == [b'0'] { 0 } else { dp - 1 };
-    let _ = write!(out, "e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
-}
-
-fn write_f(d: &[u8], dp: i32, prec: usize, out: &mut String) {
-    if dp > 0 {
-        for i in 0..dp as usize {
-            out.push(char::from(d.get(i).copied().unwrap_or(b'0')));
-        }
-    } else {
-        out.push('0');
-    }
-    if prec > 0 {
-        out.push('.');
-        for i in 0..prec as i32 {
-            let at = dp + i;
-            let c = if at < 0 {
-                b'0'
-            } else {
-                d.get(at as usize).copied().unwrap_or(b'0')
-            };
-            out.push(char::from(c));
-        }
-    }
-}
-
-fn string(s: &str, verb: char, spec: Spec) -> Option<String> {
-    let s = match spec.prec {
-        Some(p) if verb != 'q' => s.char_indices().nth(p).map_or(s, |(i, _)| &s[..i]),
-        _ => s,
-    };
-    Some(match verb {
-        's' | 'v' => s.to_owned(),
-        'q' => quote(s),
-        'x' | 'X' => {
-            let mut h = String::with_capacity(s.len() * 2);
-            for (i, b) in s.bytes().enumerate() {
-                if spec.space && i > 0 {
-                    h.push(' ');
-                }
-                if spec.sharp && (spec.space || i == 0) {
-                    h.push_str(if verb == 'x' { "0x" } else { "0X" });
-                }
-                let _ = if verb == 'x' {
-                    write!(h, "{b:02x}")
-                } else {
-                    write!(h, "{b:02X}")
-                };
-            }
-            h
-        }
-        _ => return None,
-    })
-}
-
-/// Go's `strconv.Quote`: a double-quoted string with Go escapes for quotes, backslashes and
-/// characters that are not printable.
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        escape_char(c, '"', &mut out);
-    }
-    out.push('"');
-    out
-}
-
-fn quote_char(c: char) -> String {
-    let mut out = String::from("'");
-    escape_char(c, '\'', &mut out);
-    out.push('\'');
-    out
-}
-
-fn escape_char(c: char, quote: char, out: &mut String) {
-    match c {
-        '\x07' => out.push_str("\\a"),
-        '\x08' => out.push_str("\\b"),
-        '\x0c' => out.push_str("\\f"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        '\x0b' => out.push_str("\\v"),
-        '\\' => out.push_str("\\\\"),
-        c if c == quote => {
-            out.push('\\');
-            out.push(c);
-        }
-        c if (c as u32) < 0x20 || c == '\x7f' => {
-            let _ = write!(out, "\\x{:02x}", c as u32);
-        }
-        c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}') => {
-            if (c as u32) <= 0xFFFF {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            } else {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
-        }
-        c => out.push(c),
     }
 }
 

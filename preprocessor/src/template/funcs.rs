@@ -11,6 +11,7 @@ mod names;
 mod numbers;
 mod text;
 mod transform;
+mod truncate;
 
 pub use names::{Lookup, is_namespace, lookup};
 pub use transform::{json, unescape_html};
@@ -83,6 +84,7 @@ pub enum Func {
     CountWords,
     CountRunes,
     RuneCount,
+    Truncate,
     // Transformations.
     HtmlEscape,
     HtmlUnescape,
@@ -119,6 +121,9 @@ pub enum Func {
     ToInt,
     ToFloat,
     ToString,
+    // Hugo's templates: `return` outside a partial's first `return X` takes no arguments.
+    Return,
+    NewScratch,
 }
 
 /// Why a function failed.
@@ -179,6 +184,16 @@ pub fn want_between(name: &str, args: &[Value], lo: usize, hi: usize) -> Result<
 
 /// Runs a pure function.
 pub fn call(func: Func, name: &str, args: &[Value], bounds: Bounds) -> Result<Value> {
+    call_weighed(func, name, args, bounds).map(|(v, _)| v)
+}
+
+/// Runs a pure function; its result and what the result weighs.
+pub fn call_weighed(
+    func: Func,
+    name: &str,
+    args: &[Value],
+    bounds: Bounds,
+) -> Result<(Value, usize)> {
     use Func::*;
     let arg = |i: usize| args.get(i).unwrap_or(&Value::Nil);
     let result = match func {
@@ -219,28 +234,45 @@ pub fn call(func: Func, name: &str, args: &[Value], bounds: Bounds) -> Result<Va
         }
         HtmlEscape | HtmlUnescape | Plainify | Emojify | Jsonify | Urlize | Anchorize
         | Humanize | Title => transform::call(func, name, args)?,
+        Truncate => truncate::truncate(args)?,
+        Return => {
+            want(name, args, 0)?;
+            Value::from("")
+        }
+        NewScratch => {
+            want(name, args, 0)?;
+            super::scratch::new_value()
+        }
         _ => text::call(func, name, args, bounds)?,
     };
     check(result, bounds)
 }
 
-/// A result within the bounds, or the limit it passes.
-pub fn check(v: Value, bounds: Bounds) -> Result<Value> {
-    match &v {
+/// A result within the bounds, with its weight (string bytes, list and map entries, nested
+/// ones included: what printing it costs), or the limit it passes.
+pub fn check(v: Value, bounds: Bounds) -> Result<(Value, usize)> {
+    let weight = match &v {
         Value::String(s) | Value::Safe(_, s) if s.len() > bounds.string => {
-            Err(Fail::Limit(format!(
+            return Err(Fail::Limit(format!(
                 "a string of {} bytes, over the limit of {}",
                 s.len(),
                 bounds.string
-            )))
+            )));
         }
-        Value::List(l) if l.len() > bounds.list => Err(Fail::Limit(format!(
-            "a list of {} items, over the limit of {}",
-            l.len(),
-            bounds.list
-        ))),
-        _ => Ok(v),
-    }
+        Value::String(s) | Value::Safe(_, s) => s.len(),
+        Value::List(l) if l.len() > bounds.list => {
+            return Err(Fail::Limit(format!(
+                "a list of {} items, over the limit of {}",
+                l.len(),
+                bounds.list
+            )));
+        }
+        Value::List(_) | Value::Map(_) => v
+            .weight_within(super::MAX_NESTING, bounds.string)
+            .map_err(|e| Fail::Limit(e.to_string()))?,
+        _ => 1,
+    };
+    Ok((v, weight))
 }
 
 /// Hugo's `cast.ToString` of a function argument.

@@ -307,5 +307,7 @@ impl Value {
     }
 }
 
+mod weight;
+
 #[cfg(test)]
 mod tests;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::template::escaper::Escaper;
 use crate::template::{Template, Value};
 
 fn escapers_of(src: &str) -> Vec<Vec<Escaper>> {

@@ -55,7 +55,11 @@ const TABLE: &[(&str, Func)] = {
         ("partial", Partial),
         ("partials.Include", Partial),
         ("partialCached", PartialCached),
+        ("return", Return),
+        ("newScratch", NewScratch),
         ("partials.IncludeCached", PartialCached),
+        ("truncate", Truncate),
+        ("strings.Truncate", Truncate),
         ("errorf", Errorf),
         ("fmt.Errorf", Errorf),
         ("warnf", Warnf),
@@ -222,7 +226,6 @@ const UNSUPPORTED: &[&str] = &[
     "isNaN",
     "md5",
     "merge",
-    "newScratch",
     "now",
     "numFmt",
     "pluralize",
@@ -241,12 +244,10 @@ const UNSUPPORTED: &[&str] = &[
     "site",
     "sort",
     "symdiff",
-    "truncate",
     "union",
     "uniq",
     "unmarshal",
     "where",
-    "return",
 ];
 
 /// What a name in a template refers to.

@@ -124,3 +124,43 @@ fn printing_and_trusted_types() {
         "<b> <a href=\"javascript:x\" data-x=\"1\">"
     );
 }
+
+#[test]
+fn truncate_cuts_at_words_and_keeps_html_balanced() {
+    assert_eq!(
+        r(
+            "{{ truncate 10 \"Hello, world & all\" }}|{{ truncate 10 \"short\" }}|{{ truncate 5 \"Superlongword\" }}"
+        ),
+        "Hello, …|short|Super …"
+    );
+    assert_eq!(
+        r(
+            "{{ truncate 10 \"...\" \"Hello <b>world</b> again\" }}|{{ truncate 8 (safeHTML \"...\") \"a b c d e f g h i\" }}"
+        ),
+        "Hello...|a b c d..."
+    );
+    assert_eq!(
+        r(
+            "{{ truncate 9 (safeHTML \"<p>Hello <em>big world</em> again</p>\") }}|{{ truncate 4 (safeHTML \"a<br>bc<img src=x/>def\") }}"
+        ),
+        "<p>Hello <em>big …</em></p>|a<br>bc …"
+    );
+    assert_eq!(r("{{ truncate 3 \"日本語です\" }}"), "日本語 …");
+    assert!(r("{{ truncate 3 }}").contains("requires a length and a string"));
+    assert!(r("{{ truncate 3 \"a\" \"b\" \"c\" }}").contains("too many arguments"));
+}
+
+#[test]
+fn html_unescape_knows_every_html5_reference() {
+    use crate::template::funcs::unescape_html;
+    assert_eq!(
+        unescape_html(
+            "&hearts; &NotNestedGreaterGreater; &aacute &lt;x&gt; &#x1F600;&#128512; &#0; &#x80; &amp;lt; &nosuch; &"
+        ),
+        "♥ ⪢̸ á <x> 😀😀 \u{FFFD} € &lt; &nosuch; &"
+    );
+    assert_eq!(
+        r("{{ htmlUnescape \"&Aring;&zwnj;&ThickSpace;\" | safeHTML }}"),
+        "Å\u{200c}\u{205f}\u{200a}"
+    );
+}

@@ -1,5 +1,5 @@
-//! Hugo's text transformations: `htmlEscape`/`htmlUnescape` (Go's `html` package; the named
-//! entities decoded are the common ones, numeric ones all), `plainify`, `jsonify` (and the JSON
+//! Hugo's text transformations: `htmlEscape`/`htmlUnescape` (Go's `html` package; every HTML5
+//! character reference is decoded, by `htmlize`), `plainify`, `jsonify` (and the JSON
 //! encoding html/template uses in scripts: Go's `encoding/json` with `<`, `>`, `&` escaped),
 //! `urlize`, `anchorize` (Goldmark's GitHub-style ids), `humanize` and `title` (Hugo's default
 //! AP style). `emojify` passes its text through unchanged, marked as HTML: the book has no
@@ -16,7 +16,7 @@ pub fn call(func: Func, name: &str, args: &[Value]) -> Result<Value> {
     Ok(match func {
         HtmlEscape => {
             want(name, args, 1)?;
-            Value::from(escape_html(&s(0)?))
+            Value::from(crate::template::escaper::escape_string(&s(0)?))
         }
         HtmlUnescape => {
             want(name, args, 1)?;
@@ -55,82 +55,11 @@ pub fn call(func: Func, name: &str, args: &[Value]) -> Result<Value> {
     })
 }
 
-/// Go's `html.EscapeString`.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\'' => out.push_str("&#39;"),
-            '"' => out.push_str("&#34;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-const ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("nbsp", "\u{a0}"),
-    ("copy", "©"),
-    ("reg", "®"),
-    ("trade", "™"),
-    ("hellip", "…"),
-    ("mdash", "—"),
-    ("ndash", "–"),
-    ("lsquo", "‘"),
-    ("rsquo", "’"),
-    ("ldquo", "“"),
-    ("rdquo", "”"),
-    ("laquo", "«"),
-    ("raquo", "»"),
-    ("middot", "·"),
-    ("bull", "•"),
-    ("deg", "°"),
-    ("times", "×"),
-    ("euro", "€"),
-];
-
-/// Go's `html.UnescapeString` for numeric entities and the common named ones.
+/// Go's `html.UnescapeString`: every HTML5 named character reference (the legacy ones also
+/// without their `;`), and numeric ones with the HTML5 fixes (U+FFFD for NUL, surrogates and
+/// values past U+10FFFF; Windows-1252 for 0x80 to 0x9F), as a browser decodes text.
 pub fn unescape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find('&') {
-        out.push_str(rest.get(..at).unwrap_or(""));
-        let after = rest.get(at + 1..).unwrap_or("");
-        let end = after.find(';').filter(|&e| e <= 32);
-        let decoded = end.and_then(|e| {
-            let name = after.get(..e)?;
-            let c = if let Some(num) = name.strip_prefix('#') {
-                let n = match num.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                    None => num.parse().ok()?,
-                };
-                char::from_u32(n).unwrap_or('\u{FFFD}').to_string()
-            } else {
-                ENTITIES.iter().find(|(n, _)| *n == name)?.1.to_owned()
-            };
-            Some((c, e + 1))
-        });
-        match decoded {
-            Some((text, len)) => {
-                out.push_str(&text);
-                rest = after.get(len..).unwrap_or("");
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    htmlize::unescape(s).into_owned()
 }
 
 /// Hugo's `StripHTML`: paragraph ends and line breaks become newlines, tags are dropped.

@@ -4,10 +4,13 @@
 //! params, the site's title and params). The HTML must match after whitespace is normalized.
 
 use super::super::*;
+use cases::{CASES, Case};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
+
+mod cases;
 
 const SHORTCODES: &[(&str, &str)] = &[
     ("notice", include_str!("../testdata/shortcodes/notice.html")),
@@ -26,96 +29,27 @@ const SHORTCODES: &[(&str, &str)] = &[
         include_str!("../testdata/shortcodes/hostile.html"),
     ),
     ("boxed", include_str!("../testdata/shortcodes/boxed.html")),
+    (
+        "scratch",
+        include_str!("../testdata/shortcodes/scratch.html"),
+    ),
+    (
+        "summary",
+        include_str!("../testdata/shortcodes/summary.html"),
+    ),
+    ("cached", include_str!("../testdata/shortcodes/cached.html")),
 ];
-const PARTIALS: &[(&str, &str)] = &[("box.html", include_str!("../testdata/partials/box.html"))];
-
-/// A call as the post writes it and as the host object receives it.
-struct Case {
-    call: &'static str,
-    name: &'static str,
-    positional: &'static [&'static str],
-    named: &'static [(&'static str, &'static str)],
-    inner: Option<&'static str>,
-}
-
-const HOSTILE_TITLE: &str = r#""><script>alert('x')</script>"#;
-
-const CASES: &[Case] = &[
-    Case {
-        call: r#"{{< notice warning "Watch <out>" >}}Some **bold** text & more{{< /notice >}}"#,
-        name: "notice",
-        positional: &["warning", "Watch <out>"],
-        named: &[],
-        inner: Some("Some **bold** text & more"),
-    },
-    Case {
-        call: "{{< notice >}}plain{{< /notice >}}",
-        name: "notice",
-        positional: &[],
-        named: &[],
-        inner: Some("plain"),
-    },
-    Case {
-        call: r#"{{< admonition type="Tip" title="Do it" id="tip-1" >}}Use *this*.{{< /admonition >}}"#,
-        name: "admonition",
-        positional: &[],
-        named: &[("type", "Tip"), ("title", "Do it"), ("id", "tip-1")],
-        inner: Some("Use *this*."),
-    },
-    Case {
-        call: "{{< admonition danger_zone >}}Careful{{< /admonition >}}",
-        name: "admonition",
-        positional: &["danger_zone"],
-        named: &[],
-        inner: Some("Careful"),
-    },
-    Case {
-        call: r#"{{< picture src="/img/a b.png" alt="An image" caption="A *caption*" link="https://example.org/x?y=1&z=2" width="300" raw="javascript:void(0)" >}}"#,
-        name: "picture",
-        positional: &[],
-        named: &[
-            ("src", "/img/a b.png"),
-            ("alt", "An image"),
-            ("caption", "A *caption*"),
-            ("link", "https://example.org/x?y=1&z=2"),
-            ("width", "300"),
-            ("raw", "javascript:void(0)"),
-        ],
-        inner: None,
-    },
-    Case {
-        call: r#"{{< loop items="a, b ,c,d, e" >}}"#,
-        name: "loop",
-        positional: &[],
-        named: &[("items", "a, b ,c,d, e")],
-        inner: None,
-    },
-    Case {
-        call: r#"{{< textfn "Hello, World! 2024" >}}"#,
-        name: "textfn",
-        positional: &["Hello, World! 2024"],
-        named: &[],
-        inner: None,
-    },
-    Case {
-        call: r#"{{< hostile url="javascript:alert(1)" title="\"><script>alert('x')</script>" img="data:image/png;base64,xx" color="red;background:url(x)" >}}"#,
-        name: "hostile",
-        positional: &[],
-        named: &[
-            ("url", "javascript:alert(1)"),
-            ("title", HOSTILE_TITLE),
-            ("img", "data:image/png;base64,xx"),
-            ("color", "red;background:url(x)"),
-        ],
-        inner: None,
-    },
-    Case {
-        call: r#"{{< boxed "Title & here" >}}Inner **md**{{< /boxed >}}"#,
-        name: "boxed",
-        positional: &["Title & here"],
-        named: &[],
-        inner: Some("Inner **md**"),
-    },
+const PARTIALS: &[(&str, &str)] = &[
+    ("box.html", include_str!("../testdata/partials/box.html")),
+    (
+        "count.html",
+        include_str!("../testdata/partials/count.html"),
+    ),
+    (
+        "stamp.html",
+        include_str!("../testdata/partials/stamp.html"),
+    ),
+    ("pair.html", include_str!("../testdata/partials/pair.html")),
 ];
 
 const FRONT_MATTER: &str = "title: \"Post <T> & Co\"\nmyparam: MP\nCamelKey: CK\ntags: [k8s, go]\n";
@@ -166,6 +100,7 @@ pub struct Shortcode {
     named: Option<Map>,
     inner: Option<String>,
     page: Arc<Page>,
+    scratch: Arc<Scratch>,
 }
 
 impl Object for Shortcode {
@@ -192,6 +127,7 @@ impl Object for Shortcode {
             "Site" => Value::Object(self.page.site.clone()),
             "Name" => Value::from(self.name.as_str()),
             "Ordinal" => Value::Int(0),
+            "Scratch" => Value::Object(self.scratch.clone()),
             _ => return Ok(None),
         }))
     }
@@ -263,6 +199,7 @@ pub fn test_shortcode(positional: &[&str], inner: &str) -> Value {
         named: None,
         inner: Some(inner.to_owned()),
         page: page(),
+        scratch: Arc::new(Scratch::new()),
     }))
 }
 
@@ -287,6 +224,7 @@ fn ours(case: &Case, page: &Arc<Page>, host: &TestHost) -> String {
         named,
         inner: case.inner.map(str::to_owned),
         page: page.clone(),
+        scratch: Arc::new(Scratch::new()),
     }));
     t.exec(&dot, host).unwrap_or_else(|e| panic!("{e}"))
 }

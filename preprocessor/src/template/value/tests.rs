@@ -53,3 +53,39 @@ fn prints_as_fmt_sprint() {
     assert_eq!(Value::from(m).to_go_string(), "map[a:true b:2]");
     assert_eq!(Value::Float(0.5).to_go_string(), "0.5");
 }
+
+#[test]
+fn built_values_are_held_to_a_weight_and_a_depth() {
+    use crate::template::tests::run;
+    // Doubling by sharing: each step doubles what printing would cost.
+    let e = run(
+        "{{ $x := slice 1 }}{{ range 64 }}{{ $x = slice $x $x }}{{ end }}{{ $x }}",
+        &Value::Nil,
+    );
+    assert!(
+        e.contains("more than") && e.contains("bytes and items"),
+        "{e}"
+    );
+    let e = run(
+        "{{ $x := slice }}{{ range 200 }}{{ $x = slice $x }}{{ end }}{{ $x }}",
+        &Value::Nil,
+    );
+    assert!(e.contains("nested deeper than 100"), "{e}");
+    let ok = run(
+        "{{ $x := slice }}{{ range 90 }}{{ $x = slice $x }}{{ end }}{{ len $x }}",
+        &Value::Nil,
+    );
+    assert_eq!(ok, "1");
+    let l = Value::from(vec![Value::from("ab"), Value::from(vec![Value::Int(1)])]);
+    assert_eq!(l.weight_within(10, 100), Ok(1 + 1 + 2 + 1 + 2 + 1));
+}
+
+#[test]
+fn rebuilding_a_large_value_in_a_loop_stops_at_a_bound() {
+    use crate::template::tests::run;
+    let e = run(
+        "{{ $s := strings.Repeat 1000000 \"a\" }}{{ range 100000 }}{{ $t := printf \"%s\" $s }}{{ end }}",
+        &Value::Nil,
+    );
+    assert!(e.contains("values built weigh more than"), "{e}");
+}
