@@ -18,6 +18,7 @@ pub mod links;
 pub mod post;
 pub mod render;
 pub mod scan;
+pub mod site;
 pub mod stream;
 pub mod yaml;
 

@@ -5,7 +5,6 @@
 use crate::date::{self, Date};
 use crate::front_matter::{self, Block};
 use serde_json::{Map, Value};
-use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// One `links:` entry: a card to another site.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,11 +28,59 @@ pub struct Post {
     pub draft: bool,
     /// The slug `/p/:slug/` uses: `slug`, else the urlized title.
     pub slug: Option<String>,
+    /// `slug` as written, trimmed of `-` (what Hugo's `.Slug` and permalinks start from).
+    pub written_slug: Option<String>,
     pub aliases: Vec<String>,
     /// `url`, which overrides the whole permalink.
     pub url: Option<String>,
     pub weight: i64,
     pub links: Vec<Card>,
+    /// When the post goes out: `publishDate` (`pubdate`, `published`), else `date`.
+    pub publish_date: Option<Date>,
+    /// When it is withdrawn: `expiryDate` (`unpublishdate`).
+    pub expiry_date: Option<Date>,
+    /// `headless: true` (Hugo heeds it in a leaf bundle's `index.md` only).
+    pub headless: bool,
+    /// `_build` (hugo 0.111 does not read the newer `build` key).
+    pub build: Build,
+    /// Front-matter `summary`, as written (markdown).
+    pub summary: Option<String>,
+    /// `isCJKLanguage`, when set.
+    pub is_cjk_language: Option<bool>,
+}
+
+/// A page's build options (`_build`): whether it is listed, rendered, and its files published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Build {
+    pub list: List,
+    pub render: Render,
+    pub publish_resources: bool,
+}
+
+impl Default for Build {
+    fn default() -> Self {
+        Build {
+            list: List::Always,
+            render: Render::Always,
+            publish_resources: true,
+        }
+    }
+}
+
+/// `_build.list`: `always`, `local` (in its section's lists only) or `never`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Always,
+    Local,
+    Never,
+}
+
+/// `_build.render`: `always`, `link` (a URL but no page written) or `never`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Render {
+    Always,
+    Link,
+    Never,
 }
 
 /// A value the post cannot use: at which byte of the chapter, what, and what to do.
@@ -51,17 +98,33 @@ impl Post {
         };
         let title = r.string("title");
         let date_of = |r: &mut Reader, keys: &[&str]| keys.iter().find_map(|k| r.date(k));
-        let published = date_of(&mut r, &["publishdate", "pubdate", "published"]);
+        // `published` is also Hugo's (undocumented) opposite of `draft` when it is true/false.
+        let published_flag = match map.get("published") {
+            Some(Value::Bool(b)) => Some(*b),
+            _ => None,
+        };
+        let published_keys: &[&str] = if published_flag.is_some() {
+            &["publishdate", "pubdate"]
+        } else {
+            &["publishdate", "pubdate", "published"]
+        };
+        let published = date_of(&mut r, published_keys);
         let modified = date_of(&mut r, &["lastmod", "modified"]);
         let own_date = r.date("date");
         let date = own_date.or(published).or(modified);
         let lastmod = modified.or(own_date).or(published);
+        let expiry_date = date_of(&mut r, &["expirydate", "unpublishdate"]);
+        let draft = match (map.get("draft"), published_flag) {
+            (None, Some(published)) => !published,
+            _ => r.boolean("draft"),
+        };
         // Hugo trims `-` off `slug`, and its permalink urlizes whichever of slug and title it uses.
         let slug = r
             .string("slug")
             .map(|s| s.trim_matches('-').to_owned())
             .filter(|s| !s.is_empty());
         let post = Post {
+            written_slug: slug.clone(),
             slug: slug
                 .or_else(|| title.clone())
                 .map(|s| urlize(&s))
@@ -72,11 +135,17 @@ impl Post {
             lastmod,
             categories: r.strings("categories"),
             tags: r.strings("tags"),
-            draft: r.boolean("draft"),
+            draft,
             aliases: r.strings("aliases"),
             url: r.string("url"),
             weight: r.integer("weight"),
             links: r.cards(),
+            publish_date: published.or(own_date),
+            expiry_date,
+            headless: r.boolean("headless"),
+            build: r.build(),
+            summary: r.string("summary"),
+            is_cjk_language: map.get("iscjklanguage").map(|_| r.boolean("iscjklanguage")),
             title,
         };
         (post, r.problems)
@@ -85,6 +154,48 @@ impl Post {
     /// The name the sidebar shows: `linkTitle`, else `title`.
     pub fn nav_title(&self) -> Option<&str> {
         self.link_title.as_deref().or(self.title.as_deref())
+    }
+
+    /// The terms `map` gives taxonomy `plural` (`tags`, `series`), as Hugo reads them: one text
+    /// is one term, a list's numbers and booleans are their text. Anything else is a problem at
+    /// the key, and no terms.
+    pub fn terms(
+        map: &Map<String, Value>,
+        source: &str,
+        block: &Block,
+        plural: &str,
+    ) -> (Vec<String>, Vec<Problem>) {
+        let mut r = Reader {
+            map,
+            source,
+            block,
+            problems: Vec::new(),
+        };
+        let terms = match map.get(plural) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(items)) if items.iter().all(|v| !v.is_array() && !v.is_object()) => {
+                items
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::String(s) => Some(s.clone()),
+                        Value::Number(n) => Some(n.to_string()),
+                        Value::Bool(b) => Some(b.to_string()),
+                        _ => None,
+                    })
+                    .collect()
+            }
+            Some(other) => {
+                let what = kind(other);
+                r.problem(
+                    plural,
+                    format!("`{plural}` must be a list of terms, not {what}"),
+                    &format!("write `{plural}: [\"a\", \"b\"]`"),
+                );
+                Vec::new()
+            }
+        };
+        (terms, r.problems)
     }
 
     /// `lastmod`, when it says something `date` does not: a later day.
@@ -96,65 +207,17 @@ impl Post {
     }
 }
 
-/// Hugo's `urlize`, as `:slug` uses it on a slug or title (its `paths.Sanitize`, lowercased):
-/// letters, decimal digits, marks, `./\_#+~-@` and `%` before two hex digits kept, a run of
-/// whitespace between kept characters becomes one `-`, everything else is dropped. The permalink
-/// then decodes the `%XX` escapes and sanitizes again (`100%25` ends as `100`, `%c3%a9` as `é`).
+/// The slug `/p/:slug/` ends with for `title` (or a `slug`), as hugo 0.111 computes it: its
+/// `urlize` (`site::path::urlize`: sanitized, lowercased, URL-escaped), then the permalink's
+/// `url.QueryUnescape` and a second sanitizing: `%XX` escapes are decoded (`%c3%a9` ends as `é`,
+/// `100%25` as `100`) and a `+` becomes a space, then a `-` (`C++ Tips` is `c-tips`).
 pub fn urlize(title: &str) -> String {
-    let once = sanitize(title);
-    if once.contains('%') {
-        sanitize(&percent_decode(&once))
-    } else {
-        once
+    use crate::site::path;
+    let once = path::make_path(title, false);
+    match path::query_unescape(&path::url_escape(&once)) {
+        Some(text) => path::make_path(&text, false),
+        None => once,
     }
-}
-
-fn sanitize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_dash = false;
-    for (i, c) in text.char_indices() {
-        let escape = || {
-            let hex = |at: usize| text.as_bytes().get(at).is_some_and(u8::is_ascii_hexdigit);
-            hex(i + 1) && hex(i + 2)
-        };
-        let keep = c != ' '
-            && (matches!(
-                c.general_category_group(),
-                GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
-            ) || c.general_category() == GeneralCategory::DecimalNumber
-                || matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
-                || (c == '%' && escape()));
-        if keep {
-            if pending_dash {
-                out.push('-');
-            }
-            pending_dash = false;
-            out.extend(c.to_lowercase());
-        } else if c.is_whitespace() && !out.is_empty() {
-            pending_dash = true;
-        }
-    }
-    out
-}
-
-/// `%XX` escapes decoded; bytes that do not form UTF-8 become U+FFFD.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let digit = |at: usize| bytes.get(at).and_then(|&b| (b as char).to_digit(16));
-        if bytes[i] == b'%'
-            && let (Some(high), Some(low)) = (digit(i + 1), digit(i + 2))
-        {
-            out.push((high * 16 + low) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 struct Reader<'a> {
@@ -300,6 +363,59 @@ impl Reader<'_> {
             );
         }
         parsed
+    }
+
+    /// `_build` as Hugo's weak decoding reads it: keys in any case, `true`/`false` (or 1/0) for
+    /// `list` and `render` as in Hugo before 0.67 and 0.76, anything unknown as `always`.
+    fn build(&mut self) -> Build {
+        let mut build = Build::default();
+        let table = match self.map.get("_build") {
+            None | Some(Value::Null) => return build,
+            Some(Value::Object(table)) => table,
+            Some(other) => {
+                let what = kind(other);
+                self.problem(
+                    "_build",
+                    format!("`_build` must be a map of options, not {what}"),
+                    "write `_build:` with `list: never` or `render: never` below it",
+                );
+                return build;
+            }
+        };
+        let field = |name: &str| {
+            table
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v)
+        };
+        let word = |v: &Value| match v {
+            Value::Bool(true) => "1".to_owned(),
+            Value::Bool(false) => "0".to_owned(),
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => String::new(),
+        };
+        if let Some(v) = field("list") {
+            build.list = match word(v).as_str() {
+                "0" | "never" => List::Never,
+                "local" => List::Local,
+                _ => List::Always,
+            };
+        }
+        if let Some(v) = field("render") {
+            build.render = match word(v).as_str() {
+                "0" | "never" => Render::Never,
+                "link" => Render::Link,
+                _ => Render::Always,
+            };
+        }
+        if let Some(v) = field("publishresources") {
+            build.publish_resources = !matches!(
+                word(v).as_str(),
+                "0" | "f" | "F" | "false" | "FALSE" | "False"
+            );
+        }
+        build
     }
 
     fn cards(&mut self) -> Vec<Card> {

@@ -1,0 +1,519 @@
+//! Putting a site together from its classified content tree, in hugo 0.111's steps: each
+//! page file's front matter read into a [`Post`]; the list pages Hugo makes itself (home, a
+//! top-level section without `_index.md`, each taxonomy); every page's parent and section
+//! chain; what a normal build leaves out (a left-out section takes everything below it);
+//! terms; titles and dates of list pages (a list page without a date takes its newest page's);
+//! each list's pages in the default order; URLs.
+
+use super::permalink::{self, Target};
+use super::tree::{self, Bundle, Input};
+use super::{Config, ContentFile, File, Kind, Omitted, Page, PageId, Site, Taxonomy};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::front_matter::{self, Found};
+use crate::post::{List, Post, Render};
+use std::collections::HashMap;
+
+pub(super) fn assemble(
+    config: Config,
+    content_root: &str,
+    files: Vec<ContentFile>,
+    now: &Date,
+) -> (Site, Vec<Diagnostic>) {
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|f| Input {
+            path: f.path.clone(),
+            html_document: (f.path.ends_with(".html") || f.path.ends_with(".htm"))
+                && f.text.as_deref().is_some_and(html_document),
+        })
+        .collect();
+    let tree = tree::classify(&inputs, &config, content_root);
+    let mut texts: HashMap<String, String> = files
+        .into_iter()
+        .filter_map(|f| Some((f.path, f.text?)))
+        .collect();
+    let mut problems = Vec::new();
+    for path in &tree.both_indexes {
+        problems.push(
+            Diagnostic::at(
+                &source_of(&config, path),
+                "",
+                0,
+                "a folder with both `index` and `_index` files",
+            )
+            .hint("hugo warns and reads `index` as a page of the section; pick one"),
+        );
+    }
+    let plurals: Vec<String> = config.taxonomies.iter().map(|t| t.plural.clone()).collect();
+    let mut pages: Vec<Page> = tree
+        .pages
+        .iter()
+        .map(|pf| {
+            let text = texts.remove(&pf.path).unwrap_or_default();
+            read_page(pf, text, &config, &plurals, &mut problems)
+        })
+        .collect();
+
+    add_made_pages(&mut pages, &config);
+    let by_dir = branch_dirs(&pages);
+    let home = by_dir.get("").copied().unwrap_or(0);
+    set_parents(&mut pages, &by_dir, home);
+    omit(&mut pages, &config, now, home);
+    let mut site = Site {
+        config,
+        pages,
+        home,
+        taxonomies: Vec::new(),
+        skipped: tree.skipped,
+    };
+    super::taxonomy::assign(&mut site);
+    dates(&mut site);
+    lists(&mut site);
+    urls(&mut site);
+    (site, problems)
+}
+
+/// Hugo reads an `.html` file starting with `<` (not an HTML comment) as a plain file.
+fn html_document(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('<') && !t.starts_with("<!--")
+}
+
+fn source_of(config: &Config, path: &str) -> String {
+    format!("{}/{path}", config.content_dir)
+}
+
+/// A page file's page: its front matter read, its kind from where it stands.
+fn read_page(
+    pf: &tree::PageFile,
+    text: String,
+    config: &Config,
+    plurals: &[String],
+    problems: &mut Vec<Diagnostic>,
+) -> Page {
+    let source = source_of(config, &pf.path);
+    let mut post = Post::default();
+    let mut block = None;
+    let mut body_start = 0;
+    let mut terms = vec![Vec::new(); plurals.len()];
+    let problem =
+        |p: front_matter::Problem| Diagnostic::at(&source, &text, p.at, p.message).hint(p.hint);
+    match front_matter::find(&text) {
+        Found::None => {}
+        Found::Unclosed { at, .. } => problems.push(
+            Diagnostic::at(&source, &text, at, "front matter is never closed")
+                .hint("end it with the same `---` or `+++` line it starts with"),
+        ),
+        Found::Block(b) => {
+            body_start = b.body_start;
+            match front_matter::parse(&text, &b) {
+                Ok(map) => {
+                    let (p, found) = Post::from_map(&map, &text, &b);
+                    problems.extend(found.into_iter().map(problem));
+                    for (i, plural) in plurals.iter().enumerate() {
+                        let (t, found) = Post::terms(&map, &text, &b, plural);
+                        problems.extend(found.into_iter().map(problem));
+                        if let Some(slot) = terms.get_mut(i) {
+                            *slot = t;
+                        }
+                    }
+                    post = p;
+                }
+                Err(p) => problems.push(problem(p)),
+            }
+            block = Some(b);
+        }
+    }
+    let parts: Vec<&str> = pf.dir.split('/').filter(|s| !s.is_empty()).collect();
+    let is_plural = |s: &str| plurals.iter().any(|p| p.eq_ignore_ascii_case(s));
+    let kind = match (pf.bundle, parts.as_slice()) {
+        (Bundle::Branch, []) => Kind::Home,
+        (Bundle::Branch, [p]) if is_plural(p) => Kind::Taxonomy,
+        (Bundle::Branch, [p, _]) if is_plural(p) => Kind::Term,
+        (Bundle::Branch, _) => Kind::Section,
+        _ => Kind::Page,
+    };
+    let title = post.title.clone().unwrap_or_default();
+    Page {
+        kind,
+        bundle: pf.bundle,
+        sections: if kind == Kind::Page {
+            Vec::new()
+        } else {
+            parts.iter().map(|s| s.to_string()).collect()
+        },
+        parent: None,
+        link_title: post.link_title.clone().unwrap_or_else(|| title.clone()),
+        title,
+        date: post.date,
+        weight: post.weight,
+        terms,
+        omitted: None,
+        url: None,
+        pages: Vec::new(),
+        term: None,
+        file: Some(File {
+            path: pf.path.clone(),
+            source,
+            front_matter: block,
+            body_start,
+            dir: pf.dir.clone(),
+            base_name: pf.base_name.clone(),
+            resources: pf.resources.clone(),
+            text,
+        }),
+        post,
+    }
+}
+
+/// A page Hugo makes itself, without a file.
+pub(super) fn made(kind: Kind, sections: Vec<String>, title: String) -> Page {
+    Page {
+        kind,
+        file: None,
+        bundle: Bundle::Branch,
+        sections,
+        parent: None,
+        post: Post::default(),
+        link_title: title.clone(),
+        title,
+        date: None,
+        weight: 0,
+        terms: Vec::new(),
+        omitted: None,
+        url: None,
+        pages: Vec::new(),
+        term: None,
+    }
+}
+
+/// The home page, top-level sections and taxonomy pages the content has no file for.
+fn add_made_pages(pages: &mut Vec<Page>, config: &Config) {
+    let has = |pages: &[Page], kind: Kind, first: Option<&str>| {
+        pages.iter().any(|p| {
+            p.kind == kind
+                && match first {
+                    None => true,
+                    Some(f) => p
+                        .sections
+                        .first()
+                        .is_some_and(|s| s.eq_ignore_ascii_case(f)),
+                }
+        })
+    };
+    if !has(pages, Kind::Home, None) {
+        pages.push(made(Kind::Home, Vec::new(), config.title.clone()));
+    }
+    let mut roots: Vec<String> = Vec::new();
+    for page in pages.iter() {
+        let Some(file) = &page.file else { continue };
+        let dir = if page.kind == Kind::Page {
+            file.dir.rsplit_once('/').map_or("", |(d, _)| d)
+        } else {
+            file.dir.as_str()
+        };
+        if let Some(root) = dir.split('/').next().filter(|r| !r.is_empty())
+            && !roots.iter().any(|r| r.eq_ignore_ascii_case(root))
+        {
+            roots.push(root.to_owned());
+        }
+    }
+    for root in roots {
+        let taxonomy = config
+            .taxonomies
+            .iter()
+            .any(|t| t.plural.eq_ignore_ascii_case(&root));
+        if !taxonomy && !has(pages, Kind::Section, Some(&root)) {
+            let title = if config.pluralize_list_titles {
+                super::plural::section_title(&root)
+            } else {
+                super::plural::first_upper(&root)
+            };
+            pages.push(made(Kind::Section, vec![root], title));
+        }
+    }
+    for t in &config.taxonomies {
+        if !has(pages, Kind::Taxonomy, Some(&t.plural)) {
+            let title = title_case(&t.plural);
+            pages.push(made(Kind::Taxonomy, vec![t.plural.clone()], title));
+        }
+    }
+}
+
+/// Hugo's default title case for a taxonomy page (AP style; every word capitalized here).
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(super::plural::first_upper)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Branch pages (home, sections, taxonomies) by their lowercased folder.
+fn branch_dirs(pages: &[Page]) -> HashMap<String, PageId> {
+    pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p.kind, Kind::Home | Kind::Section | Kind::Taxonomy))
+        .map(|(i, p)| (p.sections.join("/").to_lowercase(), i))
+        .collect()
+}
+
+/// Each page's parent: the nearest section (or the home page) above its folder; a page's
+/// section chain is its parent's.
+fn set_parents(pages: &mut [Page], by_dir: &HashMap<String, PageId>, home: PageId) {
+    for id in 0..pages.len() {
+        let page = &pages[id];
+        if page.kind == Kind::Home {
+            continue;
+        }
+        let dir = match &page.file {
+            Some(f) => f.dir.to_lowercase(),
+            None => page.sections.join("/").to_lowercase(),
+        };
+        let mut parent = home;
+        let mut at = dir.as_str();
+        while let Some((up, _)) = at.rsplit_once('/') {
+            if let Some(&p) = by_dir.get(up) {
+                parent = p;
+                break;
+            }
+            at = up;
+        }
+        pages[id].parent = Some(parent);
+    }
+    for id in 0..pages.len() {
+        if pages[id].kind == Kind::Page
+            && let Some(parent) = pages[id].parent
+        {
+            pages[id].sections = pages[parent].sections.clone();
+        }
+    }
+}
+
+/// What a normal build leaves out, and everything below a left-out list page.
+fn omit(pages: &mut [Page], config: &Config, now: &Date, home: PageId) {
+    for page in pages.iter_mut() {
+        page.omitted = own_omission(page, config, now);
+    }
+    let omitted_dirs: Vec<(String, PageId)> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.omitted.is_some() && p.kind != Kind::Page)
+        .map(|(i, p)| (p.sections.join("/").to_lowercase(), i))
+        .collect();
+    if omitted_dirs.is_empty() {
+        return;
+    }
+    for (id, page) in pages.iter_mut().enumerate() {
+        if page.omitted.is_some() {
+            continue;
+        }
+        let dir = match &page.file {
+            Some(f) => f.dir.to_lowercase(),
+            None => page.sections.join("/").to_lowercase(),
+        };
+        let above = omitted_dirs.iter().find(|(d, i)| {
+            *i != id
+                && (*i == home
+                    || dir
+                        .strip_prefix(d.as_str())
+                        .is_some_and(|rest| rest.starts_with('/')))
+        });
+        if let Some(&(_, by)) = above {
+            page.omitted = Some(Omitted::InOmitted(by));
+        }
+    }
+}
+
+fn own_omission(page: &Page, config: &Config, now: &Date) -> Option<Omitted> {
+    if config.kind_disabled(page.kind.name()) {
+        return Some(Omitted::DisabledKind);
+    }
+    let post = &page.post;
+    if post.draft {
+        return Some(Omitted::Draft);
+    }
+    if let Some(publish) = post.publish_date.filter(|d| d > now) {
+        return Some(Omitted::Future(publish));
+    }
+    if let Some(expiry) = post.expiry_date.filter(|d| d < now) {
+        return Some(Omitted::Expired(expiry));
+    }
+    let leaf_index = page.bundle == Bundle::Leaf;
+    (leaf_index && post.headless).then_some(Omitted::Headless)
+}
+
+/// Every page's children (pages whose parent it is), in arena order.
+fn children(site: &Site) -> Vec<Vec<PageId>> {
+    let mut out = vec![Vec::new(); site.pages.len()];
+    for (id, page) in site.pages.iter().enumerate() {
+        if let Some(slot) = page.parent.and_then(|p| out.get_mut(p)) {
+            slot.push(id);
+        }
+    }
+    out
+}
+
+/// The sections Hugo lists under `parent`: its children one folder below it (a section two
+/// folders down, its own parent folder having no `_index.md`, is nobody's `.Pages`).
+fn child_sections<'a>(
+    site: &'a Site,
+    kids: &'a [PageId],
+    parent: PageId,
+) -> impl Iterator<Item = PageId> + 'a {
+    let depth = site.pages.get(parent).map_or(0, |p| p.sections.len());
+    kids.iter().copied().filter(move |&i| {
+        let p = &site.pages[i];
+        p.kind == Kind::Section && p.sections.len() == depth + 1
+    })
+}
+
+/// A list page without a date takes the newest of its pages' and nested sections' dates.
+fn dates(site: &mut Site) {
+    fn newest(
+        site: &Site,
+        kids: &[Vec<PageId>],
+        id: PageId,
+        memo: &mut HashMap<PageId, Option<Date>>,
+    ) -> Option<Date> {
+        if let Some(d) = memo.get(&id) {
+            return *d;
+        }
+        let mine = kids.get(id).map_or(&[][..], Vec::as_slice);
+        let mut best: Option<Date> = None;
+        let mut take = |d: Option<Date>| {
+            if let Some(d) = d
+                && best.is_none_or(|b| d > b)
+            {
+                best = Some(d);
+            }
+        };
+        for &i in mine {
+            let p = &site.pages[i];
+            if p.kind == Kind::Page && p.omitted.is_none() {
+                take(p.date);
+            }
+        }
+        for child in child_sections(site, mine, id).collect::<Vec<_>>() {
+            if site.pages[child].omitted.is_none() {
+                take(site.pages[child].date);
+                take(newest(site, kids, child, memo));
+            }
+        }
+        memo.insert(id, best);
+        best
+    }
+    let kids = children(site);
+    let mut memo = HashMap::new();
+    let mut ids: Vec<PageId> = (0..site.pages.len())
+        .filter(|&i| matches!(site.pages[i].kind, Kind::Section | Kind::Home))
+        .collect();
+    // Deepest first, so a section's nested sections have their dates when it takes them.
+    ids.sort_by_key(|&i| std::cmp::Reverse(site.pages[i].sections.len()));
+    for id in ids {
+        if site.pages[id].date.is_none() {
+            let d = newest(site, &kids, id, &mut memo);
+            site.pages[id].date = d;
+        }
+    }
+}
+
+/// Each list page's `.Pages`, in Hugo's default order.
+fn lists(site: &mut Site) {
+    let listed = |p: &Page| p.omitted.is_none() && p.post.build.list != List::Never;
+    let kids = children(site);
+    let mut lists: Vec<(PageId, Vec<PageId>)> = Vec::new();
+    for (id, page) in site.pages.iter().enumerate() {
+        let mine = kids.get(id).map_or(&[][..], Vec::as_slice);
+        let mut members: Vec<PageId> = match page.kind {
+            Kind::Home | Kind::Section => {
+                let mut m: Vec<PageId> = mine
+                    .iter()
+                    .copied()
+                    .filter(|&i| site.pages[i].kind == Kind::Page && listed(&site.pages[i]))
+                    .collect();
+                m.extend(child_sections(site, mine, id).filter(|&i| listed(&site.pages[i])));
+                m
+            }
+            Kind::Taxonomy | Kind::Term | Kind::Page => continue,
+        };
+        super::order::sort_by(&mut members, super::Order::Hugo, |&i| site.pages[i].key());
+        lists.push((id, members));
+    }
+    for (id, members) in lists {
+        site.pages[id].pages = members;
+    }
+}
+
+/// Every page's `.RelPermalink`.
+fn urls(site: &mut Site) {
+    for id in 0..site.pages.len() {
+        let page = &site.pages[id];
+        if page.omitted.is_some() || page.post.build.render == Render::Never {
+            continue;
+        }
+        let dir = page.file.as_ref().map_or(String::new(), |f| {
+            let parent = f.dir.rsplit_once('/').map_or("", |(d, _)| d);
+            match page.kind {
+                Kind::Page if !parent.is_empty() => format!("{parent}/"),
+                _ => String::new(),
+            }
+        });
+        // A leaf bundle is named by its folder (Hugo's `ContentBaseName`).
+        let base_name = page.file.as_ref().map_or("", |f| {
+            if page.bundle == Bundle::Leaf {
+                f.dir.rsplit('/').next().unwrap_or(&f.dir)
+            } else {
+                f.base_name.as_str()
+            }
+        });
+        let target = Target {
+            kind: page.kind.name(),
+            section: page.sections.first().map_or("", String::as_str),
+            sections: &page.sections,
+            dir: &dir,
+            base_name,
+            slug: page.post.written_slug.as_deref(),
+            url: page.post.url.as_deref(),
+            title: &page.title,
+            date: page.date.as_ref(),
+        };
+        let url = permalink::url(&target, &site.config);
+        site.pages[id].url = Some(url);
+    }
+}
+
+/// The top-level section with the most pages (Hugo's default `mainSections`).
+pub(super) fn main_section(site: &Site) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for page in &site.pages {
+        if page.kind != Kind::Page || page.omitted.is_some() {
+            continue;
+        }
+        let Some(root) = page.sections.first() else {
+            continue;
+        };
+        match counts.iter_mut().find(|(r, _)| r == root) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((root.clone(), 1)),
+        }
+    }
+    let mut best: Option<(String, usize)> = None;
+    for (root, n) in counts {
+        if best.as_ref().is_none_or(|(_, b)| n > *b) {
+            best = Some((root, n));
+        }
+    }
+    best.map(|(r, _)| r.to_lowercase())
+}
+
+impl Taxonomy {
+    pub(super) fn new(name: super::TaxonomyName, page: PageId) -> Taxonomy {
+        Taxonomy {
+            name,
+            page,
+            terms: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,262 @@
+use super::*;
+use crate::site::config_source::{ConfigFile, merge};
+
+/// A site in memory: `config` as `hugo.toml`, `files` in the content folder (text for the
+/// content files; other files get none).
+pub(super) fn site(config: &str, files: &[(&str, &str)]) -> (Site, Vec<Diagnostic>) {
+    let (map, problems) = merge(
+        &[ConfigFile {
+            path: "hugo.toml".into(),
+            text: config.into(),
+        }],
+        "config",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let (config, problems) = Config::from_map(map, "hugo.toml");
+    assert!(problems.is_empty(), "{problems:?}");
+    let files = files
+        .iter()
+        .map(|(path, text)| ContentFile {
+            path: path.to_string(),
+            text: tree::is_content(path).then(|| text.to_string()),
+        })
+        .collect();
+    Site::new(config, "/site/content", files, &now())
+}
+
+pub(super) fn now() -> Date {
+    crate::date::parse("2025-06-01T00:00:00Z").unwrap()
+}
+
+fn id(site: &Site, path: &str) -> PageId {
+    site.by_path(path)
+        .unwrap_or_else(|| panic!("no page {path}"))
+}
+
+fn paths(site: &Site, ids: &[PageId]) -> Vec<String> {
+    ids.iter()
+        .map(|&i| {
+            let p = &site.pages[i];
+            p.file.as_ref().map_or_else(
+                || format!("{}:{}", p.kind.name(), p.url.clone().unwrap_or_default()),
+                |f| f.path.clone(),
+            )
+        })
+        .collect()
+}
+
+const BASE: &str = "baseURL = 'https://example.org/'\ntitle = 'T'\n";
+
+#[test]
+fn sections_bundles_and_pages_as_hugo_reads_them() {
+    // The layout of fixture `tree`, with what hugo 0.111 made of it.
+    let (s, problems) = site(
+        BASE,
+        &[
+            ("post/a.md", "---\ntitle: A\ndate: 2024-01-02\n---\nx"),
+            ("post/b.md", "---\ntitle: B\ndate: 2024-01-02\n---\nx"),
+            (
+                "post/_under.md",
+                "---\ntitle: Under\ndate: 2024-01-03\n---\nx",
+            ),
+            ("post/.dot.md", "---\ntitle: Dot\n---\n"),
+            (
+                "post/leaf/index.md",
+                "---\ntitle: Leaf\ndate: 2024-01-01\n---\nx",
+            ),
+            ("post/leaf/extra.md", "---\ntitle: Extra\n---\n"),
+            ("post/leaf/nested/index.md", "---\ntitle: Nested\n---\n"),
+            ("post/leaf/pic.png", ""),
+            ("post/sub/c.md", "---\ntitle: C\n---\n"),
+            ("docs/_index.md", "---\ntitle: Docs\n---\n"),
+            ("docs/deep/er/_index.md", "---\ntitle: Er\n---\n"),
+            ("docs/deep/er/x.md", "---\ntitle: X\n---\n"),
+            ("top.md", "---\ntitle: Top\n---\n"),
+        ],
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let post = s.pages[s.home].pages[0];
+    assert_eq!(s.pages[post].title, "Posts");
+    assert_eq!(s.pages[post].url.as_deref(), Some("/post/"));
+    assert_eq!(
+        paths(&s, &s.pages[post].pages),
+        [
+            "post/_under.md",
+            "post/a.md",
+            "post/b.md",
+            "post/leaf/index.md",
+            "post/sub/c.md"
+        ]
+    );
+    assert_eq!(
+        paths(&s, &s.pages[s.home].pages),
+        ["section:/post/", "docs/_index.md", "top.md"]
+    );
+    let leaf = &s.pages[id(&s, "post/leaf/index.md")];
+    assert_eq!(leaf.bundle, Bundle::Leaf);
+    assert_eq!(
+        leaf.file.as_ref().unwrap().resources,
+        [
+            "post/leaf/pic.png",
+            "post/leaf/extra.md",
+            "post/leaf/nested/index.md"
+        ]
+    );
+    assert_eq!(
+        s.pages[id(&s, "post/sub/c.md")].url.as_deref(),
+        Some("/post/sub/c/")
+    );
+    // A section whose parent folder has no `_index.md`: docs is its parent, but not in docs' list.
+    let er = id(&s, "docs/deep/er/_index.md");
+    assert_eq!(s.pages[er].parent, Some(id(&s, "docs/_index.md")));
+    assert!(s.pages[id(&s, "docs/_index.md")].pages.is_empty());
+    assert_eq!(s.pages[id(&s, "docs/deep/er/x.md")].parent, Some(er));
+    assert_eq!(
+        s.pages[id(&s, "docs/deep/er/x.md")].sections,
+        ["docs", "deep", "er"]
+    );
+    assert!(s.skipped.contains(&("post/.dot.md".into(), Skip::Hidden)));
+    // The home page and the section without a date take their newest page's.
+    assert_eq!(s.pages[post].date, crate::date::parse("2024-01-03"));
+    assert_eq!(s.pages[s.home].date, crate::date::parse("2024-01-03"));
+    assert_eq!(s.main_sections(), ["post"]);
+}
+
+#[test]
+fn what_a_build_leaves_out_and_why() {
+    let (s, _) = site(
+        BASE,
+        &[
+            ("post/draft.md", "---\ntitle: D\ndraft: true\n---\n"),
+            ("post/future.md", "---\ntitle: F\ndate: 2099-01-01\n---\n"),
+            (
+                "post/later.md",
+                "---\ntitle: L\ndate: 2020-01-01\npublishDate: 2099-01-01\n---\n",
+            ),
+            (
+                "post/expired.md",
+                "---\ntitle: E\nexpiryDate: 2001-01-01\n---\n",
+            ),
+            (
+                "post/unpublished.md",
+                "---\ntitle: U\npublished: false\n---\n",
+            ),
+            ("post/headless.md", "---\ntitle: H\nheadless: true\n---\n"),
+            ("post/hl/index.md", "---\ntitle: HL\nheadless: true\n---\n"),
+            ("post/hl/img.png", ""),
+            (
+                "post/never.md",
+                "---\ntitle: N\n_build:\n  list: never\n---\n",
+            ),
+            (
+                "post/local.md",
+                "---\ntitle: Lo\n_build:\n  list: local\n---\n",
+            ),
+            (
+                "post/rnever.md",
+                "---\ntitle: R\n_build:\n  render: never\n---\n",
+            ),
+            (
+                "post/newkey.md",
+                "---\ntitle: K\nbuild:\n  list: never\n---\n",
+            ),
+            ("dsec/_index.md", "---\ntitle: DS\ndraft: true\n---\n"),
+            ("dsec/in.md", "---\ntitle: In\n---\n"),
+        ],
+    );
+    let omitted = |p: &str| s.pages[id(&s, p)].omitted.clone();
+    assert_eq!(omitted("post/draft.md"), Some(Omitted::Draft));
+    assert!(matches!(
+        omitted("post/future.md"),
+        Some(Omitted::Future(_))
+    ));
+    assert!(matches!(omitted("post/later.md"), Some(Omitted::Future(_))));
+    assert!(matches!(
+        omitted("post/expired.md"),
+        Some(Omitted::Expired(_))
+    ));
+    assert_eq!(omitted("post/unpublished.md"), Some(Omitted::Draft));
+    assert_eq!(omitted("post/headless.md"), None);
+    assert_eq!(omitted("post/hl/index.md"), Some(Omitted::Headless));
+    assert_eq!(
+        s.pages[id(&s, "post/hl/index.md")]
+            .file
+            .as_ref()
+            .unwrap()
+            .resources,
+        ["post/hl/img.png"]
+    );
+    assert_eq!(
+        omitted("dsec/in.md"),
+        Some(Omitted::InOmitted(id(&s, "dsec/_index.md")))
+    );
+    let post = s.pages[s.home].pages[0];
+    assert_eq!(
+        paths(&s, &s.pages[post].pages),
+        [
+            "post/headless.md",
+            "post/newkey.md",
+            "post/local.md",
+            "post/rnever.md"
+        ]
+    );
+    assert!(!s.pages[id(&s, "post/local.md")].listed_globally());
+    assert_eq!(s.pages[id(&s, "post/rnever.md")].url, None);
+    assert_eq!(
+        s.pages[id(&s, "post/never.md")].url.as_deref(),
+        Some("/post/never/")
+    );
+}
+
+#[test]
+fn terms_take_the_first_spelling_and_their_own_pages() {
+    let (s, _) = site(
+        &format!(
+            "{BASE}[permalinks]\ntags = '/topic/:slug/'\n[taxonomies]\ntag = 'tags'\nseries = 'series'\n"
+        ),
+        &[
+            (
+                "post/two.md",
+                "---\ntitle: Two\ntags: [Kubernetes Networking, \"C++\", Go]\nseries: [S]\n---\n",
+            ),
+            (
+                "post/three/index.md",
+                "---\ntitle: Three\ntags: [kubernetes networking, go]\n---\n",
+            ),
+            (
+                "tags/kubernetes-networking/_index.md",
+                "---\ntitle: K8s Net\n---\n",
+            ),
+        ],
+    );
+    assert_eq!(s.taxonomies.len(), 2);
+    let tags = &s.taxonomies[1];
+    assert_eq!(tags.name.plural, "tags");
+    let terms: Vec<(&str, &str, &str)> = tags
+        .terms
+        .iter()
+        .map(|&t| {
+            let p = &s.pages[t];
+            (
+                p.term.as_ref().unwrap().key.as_str(),
+                p.title.as_str(),
+                p.url.as_deref().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        terms,
+        [
+            ("c++", "C++", "/topic/c-/"),
+            ("go", "go", "/topic/go/"),
+            ("kubernetes-networking", "K8s Net", "/topic/k8s-net/"),
+        ]
+    );
+    let go = tags.terms[1];
+    assert_eq!(
+        paths(&s, &s.pages[go].pages),
+        ["post/three/index.md", "post/two.md"]
+    );
+    assert_eq!(s.pages[tags.page].title, "Tags");
+    assert_eq!(s.pages[s.taxonomies[0].page].title, "Series");
+}
