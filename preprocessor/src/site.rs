@@ -133,7 +133,8 @@ pub struct Page {
     pub terms: Vec<Vec<String>>,
     /// `Some` when a normal build has no such page.
     pub omitted: Option<Omitted>,
-    /// `.RelPermalink`; `None` when left out or `_build.render: never`.
+    /// `.RelPermalink`; `None` for `_build.render: never`. A left-out page has the URL it
+    /// would have (what `hugo list all` shows for a draft).
     pub url: Option<String>,
     /// A list page's `.Pages`, in Hugo's default order.
     pub pages: Vec<PageId>,

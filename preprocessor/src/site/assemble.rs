@@ -71,6 +71,7 @@ pub(super) fn assemble(
     dates(&mut site);
     lists(&mut site);
     urls(&mut site);
+    collisions(&site, &mut problems);
     (site, problems)
 }
 
@@ -195,10 +196,7 @@ fn add_made_pages(pages: &mut Vec<Page>, config: &Config) {
             p.kind == kind
                 && match first {
                     None => true,
-                    Some(f) => p
-                        .sections
-                        .first()
-                        .is_some_and(|s| s.eq_ignore_ascii_case(f)),
+                    Some(f) => p.sections.len() == 1 && p.sections[0].eq_ignore_ascii_case(f),
                 }
         })
     };
@@ -446,11 +444,11 @@ fn lists(site: &mut Site) {
     }
 }
 
-/// Every page's `.RelPermalink`.
+/// Every page's `.RelPermalink` (a left-out page's too: the URL it would have).
 fn urls(site: &mut Site) {
     for id in 0..site.pages.len() {
         let page = &site.pages[id];
-        if page.omitted.is_some() || page.post.build.render == Render::Never {
+        if page.post.build.render == Render::Never {
             continue;
         }
         let dir = page.file.as_ref().map_or(String::new(), |f| {
@@ -481,6 +479,39 @@ fn urls(site: &mut Site) {
         };
         let url = permalink::url(&target, &site.config);
         site.pages[id].url = Some(url);
+    }
+}
+
+/// Two written pages with one URL: Hugo writes one over the other.
+fn collisions(site: &Site, problems: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<&str, PageId> = HashMap::new();
+    for (id, page) in site.pages.iter().enumerate() {
+        let Some(url) = page.url.as_deref().filter(|_| page.rendered()) else {
+            continue;
+        };
+        if let Some(&other) = first.get(url) {
+            let name = |i: PageId| {
+                site.pages[i].file.as_ref().map_or_else(
+                    || format!("the {} page", site.pages[i].kind.name()),
+                    |f| f.source.clone(),
+                )
+            };
+            let (file, text) = page
+                .file
+                .as_ref()
+                .map_or((name(id), ""), |f| (f.source.clone(), f.text.as_str()));
+            problems.push(
+                Diagnostic::at(
+                    &file,
+                    text,
+                    0,
+                    format!("{url} is also the URL of {}", name(other)),
+                )
+                .hint("hugo writes one page over the other; give one a `slug` or `url`"),
+            );
+        } else {
+            first.insert(url, id);
+        }
     }
 }
 

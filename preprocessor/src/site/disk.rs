@@ -7,8 +7,6 @@ use super::config_source::{self, ConfigFile, ROOT_NAMES};
 use super::{Config, ContentFile, Site};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-#[cfg(test)]
-use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
 pub(super) fn load(root: &Path, environment: &str, now: &Date) -> (Site, Vec<Diagnostic>) {
@@ -155,12 +153,4 @@ fn content_files(content_root: &Path) -> Vec<ContentFile> {
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     })
-}
-
-/// The merged configuration map of the site at `root` (for tests comparing with `hugo`).
-#[cfg(test)]
-pub(super) fn merged_config(root: &Path, environment: &str) -> Map<String, Value> {
-    let mut problems = Vec::new();
-    let files = config_files(root, environment, &mut problems);
-    config_source::merge(&files, "config").0
 }

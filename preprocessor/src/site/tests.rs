@@ -1,4 +1,5 @@
 use super::*;
+mod hugo;
 use crate::site::config_source::{ConfigFile, merge};
 
 /// A site in memory: `config` as `hugo.toml`, `files` in the content folder (text for the
@@ -202,6 +203,10 @@ fn what_a_build_leaves_out_and_why() {
     );
     assert!(!s.pages[id(&s, "post/local.md")].listed_globally());
     assert_eq!(s.pages[id(&s, "post/rnever.md")].url, None);
+    assert_eq!(
+        s.pages[id(&s, "post/draft.md")].url.as_deref(),
+        Some("/post/draft/")
+    );
     assert_eq!(
         s.pages[id(&s, "post/never.md")].url.as_deref(),
         Some("/post/never/")
