@@ -324,10 +324,17 @@ impl Reader<'_> {
         }
     }
 
+    /// A whole number as Go's `cast.ToInt` makes one: `true`/`false` are 1 and 0 (real Stack
+    /// posts write `weight: false`), a fraction is cut, a number in quotes is that number.
     fn integer(&mut self, key: &str) -> i64 {
         match self.map.get(key) {
             None | Some(Value::Null) => 0,
             Some(Value::Number(n)) if n.is_i64() => n.as_i64().unwrap_or(0),
+            Some(Value::Number(n)) if n.as_f64().is_some() => n.as_f64().unwrap_or(0.0) as i64,
+            Some(Value::Bool(b)) => i64::from(*b),
+            Some(Value::String(s)) if s.trim().parse::<i64>().is_ok() => {
+                s.trim().parse().unwrap_or(0)
+            }
             Some(other) => {
                 let what = kind(other);
                 self.problem(

@@ -203,3 +203,21 @@ fn terms_of_any_taxonomy() {
             .contains("`categories` must be a list of terms")
     );
 }
+
+#[test]
+fn weight_reads_as_gos_cast_to_int() {
+    // A real Stack blog writes `weight: false` in every post; hugo 0.111 builds it as 0.
+    for (src, want) in [
+        ("---\nweight: false\n---\n", 0),
+        ("---\nweight: true\n---\n", 1),
+        ("---\nweight: \"7\"\n---\n", 7),
+        ("---\nweight: 2.9\n---\n", 2),
+        ("---\nweight: -3\n---\n", -3),
+    ] {
+        let (p, problems) = post(src);
+        assert!(problems.is_empty(), "{src}: {problems:?}");
+        assert_eq!(p.weight, want, "{src}");
+    }
+    let (_, problems) = post("---\nweight: [1]\n---\n");
+    assert_eq!(problems.len(), 1);
+}

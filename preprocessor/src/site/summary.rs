@@ -8,7 +8,7 @@
 //! options: shortcode calls are dropped (Hugo has their output), raw HTML is dropped (Goldmark's
 //! default `unsafe: false`), and Hugo's `&quot;`-escaped quotes never end a sentence.
 
-use mdbook_markdown::pulldown_cmark::{Event, TagEnd};
+use mdbook_markdown::pulldown_cmark::{Event, Tag, TagEnd};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
 
 /// Where a summary came from.
@@ -67,11 +67,12 @@ pub fn summary(body: &str, front_matter: Option<&str>, options: Options) -> Summ
             truncated: false,
         };
     }
-    let plain = plain_text(body);
+    let plain = plain(body);
     let (text, truncated) = if options.cjk {
         by_rune(&plain, options.length)
     } else {
-        whole_sentences(&plain, options.length)
+        let text: String = plain.iter().map(|(c, _)| c).collect();
+        whole_sentences(&text, options.length)
     };
     Summary {
         source: Source::Auto,
@@ -95,13 +96,54 @@ pub fn has_cjk(text: &str) -> bool {
 /// hard break are newlines, other line ends and block boundaries spaces, whitespace runs one
 /// character (the first of the run).
 pub fn plain_text(markdown: &str) -> String {
-    let without_shortcodes = strip_shortcodes(markdown);
-    let mut raw = String::with_capacity(without_shortcodes.len());
-    for event in new_cmark_parser(&without_shortcodes, &MarkdownOptions::default()) {
+    plain(markdown).into_iter().map(|(c, _)| c).collect()
+}
+
+/// [`plain_text`] with each character's length in Hugo's text, which has Goldmark's entities:
+/// `&` is `&amp;` (5), a quote the typographer curled `&rsquo;` (7); others count 1.
+fn plain(markdown: &str) -> Vec<(char, usize)> {
+    let source = strip_shortcodes(markdown);
+    let mut raw: Vec<(char, usize)> = Vec::with_capacity(source.len());
+    let push_text = |raw: &mut Vec<(char, usize)>, text: &str, curled: bool| {
+        for c in text.chars() {
+            let width = match c {
+                '\n' => {
+                    raw.push((' ', 1));
+                    continue;
+                }
+                '&' => 5,
+                '<' | '>' => 4,
+                '"' => 6,
+                '‘' | '’' | '“' | '”' | '–' | '—' if curled => 7,
+                '…' if curled => 8,
+                _ => 1,
+            };
+            raw.push((c, width));
+        }
+    };
+    // An image's text is its `alt` attribute, which stripping the tags drops.
+    let mut in_image = 0usize;
+    for (event, range) in new_cmark_parser(&source, &MarkdownOptions::default()).into_offset_iter()
+    {
+        match &event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            _ => {}
+        }
+        if in_image > 0 {
+            continue;
+        }
         match event {
-            Event::Text(t) | Event::Code(t) => raw.push_str(&t.replace('\n', " ")),
-            Event::SoftBreak => raw.push(' '),
-            Event::HardBreak | Event::End(TagEnd::Paragraph) => raw.push('\n'),
+            Event::Text(t) => {
+                // The typographer's work: curled where the author wrote ASCII.
+                let curled = source.get(range).is_some_and(|s| s.is_ascii()) && !t.is_ascii();
+                push_text(&mut raw, &t, curled);
+            }
+            Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                push_text(&mut raw, &t, false)
+            }
+            Event::SoftBreak => raw.push((' ', 1)),
+            Event::HardBreak | Event::End(TagEnd::Paragraph) => raw.push(('\n', 1)),
             Event::End(
                 TagEnd::Heading(_)
                 | TagEnd::BlockQuote(_)
@@ -118,21 +160,20 @@ pub fn plain_text(markdown: &str) -> String {
                 | TagEnd::DefinitionListTitle
                 | TagEnd::DefinitionListDefinition,
             )
-            | Event::Rule => raw.push(' '),
-            Event::InlineMath(t) | Event::DisplayMath(t) => raw.push_str(&t),
+            | Event::Rule => raw.push((' ', 1)),
             _ => {}
         }
     }
-    let mut out = String::with_capacity(raw.len());
+    let mut out = Vec::with_capacity(raw.len());
     let mut was_space = false;
-    for c in raw.chars() {
+    for (c, w) in raw {
         let space = c.is_whitespace();
-        if !(space && was_space) {
-            out.push(c);
+        if !(space && was_space) && !(space && out.is_empty()) {
+            out.push((c, w));
         }
         was_space = space;
     }
-    out.trim_start().to_owned()
+    out
 }
 
 /// `markdown` without shortcode calls: `{{< name args >}}`, `{{% name %}}` and their closing
@@ -203,31 +244,45 @@ fn whole_sentences(s: &str, length: usize) -> (String, bool) {
     (s.get(..end).unwrap_or(s).trim().to_owned(), end < s.len())
 }
 
-/// Hugo's `TruncateWordsByRune` over the text's words (joined with single spaces).
-fn by_rune(s: &str, length: usize) -> (String, bool) {
-    let words: Vec<&str> = s.split_whitespace().collect();
+/// Hugo's `TruncateWordsByRune` over the text's words (joined with single spaces): a word of
+/// ASCII (as Hugo has it, entities included) counts one, another its characters.
+fn by_rune(text: &[(char, usize)], length: usize) -> (String, bool) {
+    let words: Vec<&[(char, usize)]> = text
+        .split(|(c, _)| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let join = |words: &[&[(char, usize)]], last: Option<&[(char, usize)]>| {
+        let mut out: Vec<String> = words
+            .iter()
+            .map(|w| w.iter().map(|(c, _)| c).collect())
+            .collect();
+        if let Some(last) = last {
+            out.push(last.iter().map(|(c, _)| c).collect());
+        }
+        out.join(" ")
+    };
     let mut count = 0;
     for (index, word) in words.iter().enumerate() {
         if count >= length {
-            return (words.get(..index).unwrap_or(&[]).join(" "), true);
+            return (join(words.get(..index).unwrap_or(&[]), None), true);
         }
-        let runes = word.chars().count();
-        if word.len() == runes {
+        let ascii = word.iter().all(|&(c, w)| c.is_ascii() || w > 1);
+        let runes: usize = word.iter().map(|&(_, w)| w).sum();
+        if ascii {
             count += 1;
         } else if count + runes < length {
             count += runes;
         } else {
-            for (ri, _) in word.char_indices() {
+            for (ri, &(_, w)) in word.iter().enumerate() {
                 if count >= length {
-                    let mut kept: Vec<&str> = words.get(..index).unwrap_or(&[]).to_vec();
-                    kept.push(word.get(..ri).unwrap_or(""));
-                    return (kept.join(" "), true);
+                    let head = word.get(..ri).unwrap_or(&[]);
+                    return (join(words.get(..index).unwrap_or(&[]), Some(head)), true);
                 }
-                count += 1;
+                count += w;
             }
         }
     }
-    (words.join(" "), false)
+    (join(&words, None), false)
 }
 
 #[cfg(test)]
