@@ -261,6 +261,7 @@ impl Site {
         let options = summary::Options {
             length: self.config.summary_length,
             cjk,
+            line_numbers: self.config.line_numbers(),
         };
         Some(summary::summary(
             file.body(),

@@ -167,6 +167,17 @@ impl Config {
             .map(|(_, p)| p.as_str())
     }
 
+    /// `markup.highlight` line numbering, when `lineNos` is set.
+    pub fn line_numbers(&self) -> Option<super::summary::LineNumbers> {
+        let h = self.raw.get("markup")?.get("highlight")?;
+        let flag = |k: &str, default: bool| h.get(k).and_then(Value::as_bool).unwrap_or(default);
+        flag("linenos", false).then(|| super::summary::LineNumbers {
+            start: h.get("linenostart").and_then(Value::as_u64).unwrap_or(1) as usize,
+            in_table: flag("linenumbersintable", true),
+            guess_syntax: flag("guesssyntax", false),
+        })
+    }
+
     /// `params.mainSections`, when the site (or its theme) sets it.
     pub fn main_sections(&self) -> Option<Vec<String>> {
         match self.params.get("mainsections")? {

@@ -8,7 +8,7 @@
 //! options: shortcode calls are dropped (Hugo has their output), raw HTML is dropped (Goldmark's
 //! default `unsafe: false`), and Hugo's `&quot;`-escaped quotes never end a sentence.
 
-use mdbook_markdown::pulldown_cmark::{Event, Tag, TagEnd};
+use mdbook_markdown::pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
 
 /// Where a summary came from.
@@ -43,6 +43,19 @@ pub struct Options {
     pub length: usize,
     /// The page is CJK (front-matter `isCJKLanguage`, or `hasCJKLanguage` and CJK text).
     pub cjk: bool,
+    /// `markup.highlight.lineNos`: highlighted code has line numbers, which are text.
+    pub line_numbers: Option<LineNumbers>,
+}
+
+/// How Chroma numbers the lines of highlighted code (`markup.highlight`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineNumbers {
+    /// `lineNoStart`.
+    pub start: usize,
+    /// `lineNumbersInTable`: all numbers in a column before the code, else each before its line.
+    pub in_table: bool,
+    /// `guessSyntax`: blocks without a language are highlighted (and numbered) too.
+    pub guess_syntax: bool,
 }
 
 const DIVIDER: &str = "<!--more-->";
@@ -67,7 +80,7 @@ pub fn summary(body: &str, front_matter: Option<&str>, options: Options) -> Summ
             truncated: false,
         };
     }
-    let plain = plain(body);
+    let plain = plain(body, options.line_numbers);
     let (text, truncated) = if options.cjk {
         by_rune(&plain, options.length)
     } else {
@@ -96,12 +109,12 @@ pub fn has_cjk(text: &str) -> bool {
 /// hard break are newlines, other line ends and block boundaries spaces, whitespace runs one
 /// character (the first of the run).
 pub fn plain_text(markdown: &str) -> String {
-    plain(markdown).into_iter().map(|(c, _)| c).collect()
+    plain(markdown, None).into_iter().map(|(c, _)| c).collect()
 }
 
 /// [`plain_text`] with each character's length in Hugo's text, which has Goldmark's entities:
 /// `&` is `&amp;` (5), a quote the typographer curled `&rsquo;` (7); others count 1.
-fn plain(markdown: &str) -> Vec<(char, usize)> {
+fn plain(markdown: &str, numbers: Option<LineNumbers>) -> Vec<(char, usize)> {
     let source = strip_shortcodes(markdown);
     let mut raw: Vec<(char, usize)> = Vec::with_capacity(source.len());
     let push_text = |raw: &mut Vec<(char, usize)>, text: &str, curled: bool| {
@@ -123,6 +136,8 @@ fn plain(markdown: &str) -> Vec<(char, usize)> {
     };
     // An image's text is its `alt` attribute, which stripping the tags drops.
     let mut in_image = 0usize;
+    // A numbered code block's text, gathered to number its lines.
+    let mut code: Option<String> = None;
     for (event, range) in new_cmark_parser(&source, &MarkdownOptions::default()).into_offset_iter()
     {
         match &event {
@@ -132,6 +147,47 @@ fn plain(markdown: &str) -> Vec<(char, usize)> {
         }
         if in_image > 0 {
             continue;
+        }
+        if let Some(n) = numbers {
+            match &event {
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let has_language =
+                        matches!(kind, CodeBlockKind::Fenced(info) if !info.trim().is_empty());
+                    if has_language || n.guess_syntax {
+                        code = Some(String::new());
+                    }
+                    continue;
+                }
+                Event::Text(t) if code.is_some() => {
+                    if let Some(c) = code.as_mut() {
+                        c.push_str(t);
+                    }
+                    continue;
+                }
+                Event::End(TagEnd::CodeBlock) if code.is_some() => {
+                    let text = code.take().unwrap_or_default();
+                    let lines: Vec<&str> = text
+                        .strip_suffix('\n')
+                        .unwrap_or(&text)
+                        .split('\n')
+                        .collect();
+                    let mut numbered = String::new();
+                    if n.in_table {
+                        for i in 0..lines.len() {
+                            numbered.push_str(&format!("{} ", n.start + i));
+                        }
+                        numbered.push_str(&text);
+                    } else {
+                        for (i, line) in lines.iter().enumerate() {
+                            numbered.push_str(&format!("{}{line} ", n.start + i));
+                        }
+                    }
+                    push_text(&mut raw, &numbered, false);
+                    raw.push((' ', 1));
+                    continue;
+                }
+                _ => {}
+            }
         }
         match event {
             Event::Text(t) => {
@@ -231,7 +287,7 @@ fn whole_sentences(s: &str, length: usize) -> (String, bool) {
         }
     }
     let Some(from) = last_space else {
-        return (s.to_owned(), false);
+        return (s.trim().to_owned(), false);
     };
     let tail = s.get(from..).unwrap_or("");
     let Some(end) = tail
@@ -239,7 +295,7 @@ fn whole_sentences(s: &str, length: usize) -> (String, bool) {
         .find(|&(_, c)| matches!(c, '.' | '?' | '!' | '\n'))
         .map(|(j, c)| from + j + c.len_utf8())
     else {
-        return (s.to_owned(), false);
+        return (s.trim().to_owned(), false);
     };
     (s.get(..end).unwrap_or(s).trim().to_owned(), end < s.len())
 }

@@ -3,6 +3,7 @@ use super::*;
 const OPTIONS: Options = Options {
     length: 70,
     cjk: false,
+    line_numbers: None,
 };
 
 #[test]
@@ -33,7 +34,7 @@ fn front_matter_summary_is_markdown_and_never_truncated() {
 fn automatic_summaries_end_at_the_sentence_after_the_limit() {
     let options = Options {
         length: 5,
-        cjk: false,
+        ..OPTIONS
     };
     // The fifth space falls in the second sentence; the summary runs to its end.
     let s = summary(
@@ -71,10 +72,37 @@ fn cjk_pages_count_characters() {
     let options = Options {
         length: 5,
         cjk: true,
+        ..OPTIONS
     };
     let s = summary("这是一个很长的句子 second", None, options);
     assert_eq!(s.text, "这是一个很");
     assert!(s.truncated);
     assert!(has_cjk("混合 text"));
     assert!(!has_cjk("plain text"));
+}
+
+#[test]
+fn numbered_code_has_its_numbers_in_the_text() {
+    // The Stack starter sets `lineNos` and `guessSyntax`: hugo's summary had `Syntax 1 ...`.
+    let numbers = LineNumbers {
+        start: 1,
+        in_table: true,
+        guess_syntax: true,
+    };
+    let options = Options {
+        line_numbers: Some(numbers),
+        ..OPTIONS
+    };
+    let s = summary("Syntax\n\n```\na\nb\n```\n\nEnd.", None, options);
+    assert_eq!(s.text, "Syntax\n1 2 a b End.");
+    let inline = Options {
+        line_numbers: Some(LineNumbers {
+            in_table: false,
+            guess_syntax: false,
+            ..numbers
+        }),
+        ..OPTIONS
+    };
+    let s = summary("```rust\nx\ny\n```\n\n```\nplain\n```", None, inline);
+    assert_eq!(s.text, "1x 2y plain");
 }
