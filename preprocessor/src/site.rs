@@ -9,6 +9,7 @@ mod assemble;
 pub mod config;
 pub mod config_source;
 mod disk;
+mod hash;
 pub mod order;
 pub mod path;
 pub mod permalink;

@@ -5,6 +5,7 @@
 //! terms; titles and dates of list pages (a list page without a date takes its newest page's);
 //! each list's pages in the default order; URLs.
 
+use super::hash::Map as HashMap;
 use super::permalink::{self, Target};
 use super::tree::{self, Bundle, Input};
 use super::{Config, ContentFile, File, Kind, Omitted, Page, PageId, Site, Taxonomy};
@@ -12,7 +13,6 @@ use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::{self, Found};
 use crate::post::{List, Post, Render};
-use std::collections::HashMap;
 
 pub(super) fn assemble(
     config: Config,
@@ -22,17 +22,16 @@ pub(super) fn assemble(
 ) -> (Site, Vec<Diagnostic>) {
     let inputs: Vec<Input> = files
         .iter()
-        .map(|f| Input {
+        .enumerate()
+        .map(|(index, f)| Input {
+            index,
             path: f.path.clone(),
             html_document: (f.path.ends_with(".html") || f.path.ends_with(".htm"))
                 && f.text.as_deref().is_some_and(html_document),
         })
         .collect();
-    let tree = tree::classify(&inputs, &config, content_root);
-    let mut texts: HashMap<String, String> = files
-        .into_iter()
-        .filter_map(|f| Some((f.path, f.text?)))
-        .collect();
+    let mut tree = tree::classify(&inputs, &config, content_root);
+    let mut texts: Vec<Option<String>> = files.into_iter().map(|f| f.text).collect();
     let mut problems = Vec::new();
     for path in &tree.both_indexes {
         problems.push(
@@ -46,14 +45,49 @@ pub(super) fn assemble(
         );
     }
     let plurals: Vec<String> = config.taxonomies.iter().map(|t| t.plural.clone()).collect();
-    let mut pages: Vec<Page> = tree
-        .pages
-        .iter()
+    // A pattern Hugo refuses at start-up is left out, with a problem.
+    let mut config = config;
+    config
+        .permalinks
+        .retain(|(section, pattern)| match permalink::validate(pattern) {
+            Ok(()) => true,
+            Err(e) => {
+                let why = match e {
+                    permalink::PatternError::IllFormed => "has an empty segment (`//`)".to_owned(),
+                    permalink::PatternError::Unknown(a) => {
+                        format!("uses `:{a}`, which hugo 0.111 does not know")
+                    }
+                };
+                problems.push(Diagnostic {
+                    file: "site configuration".into(),
+                    line: 1,
+                    column: 1,
+                    message: format!("permalink `{pattern}` for `{section}` {why}"),
+                    hint: Some("hugo refuses to build with it; fix the pattern".into()),
+                });
+                false
+            }
+        });
+    let work: Vec<(tree::PageFile, String)> = std::mem::take(&mut tree.pages)
+        .into_iter()
         .map(|pf| {
-            let text = texts.remove(&pf.path).unwrap_or_default();
-            read_page(pf, text, &config, &plurals, &mut problems)
+            let text = texts
+                .get_mut(pf.input)
+                .and_then(Option::take)
+                .unwrap_or_default();
+            (pf, text)
         })
         .collect();
+    let read = parallel(work, |(pf, text)| {
+        let mut found = Vec::new();
+        let page = read_page(pf, text, &config, &plurals, &mut found);
+        (page, found)
+    });
+    let mut pages = Vec::with_capacity(read.len());
+    for (page, found) in read {
+        pages.push(page);
+        problems.extend(found);
+    }
 
     add_made_pages(&mut pages, &config);
     let by_dir = branch_dirs(&pages);
@@ -75,6 +109,37 @@ pub(super) fn assemble(
     (site, problems)
 }
 
+/// `f` over `items` (consumed), spread over the machine's cores when there are enough.
+fn parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || items.len() < 256 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = Vec::with_capacity(threads);
+    let mut items = items.into_iter();
+    loop {
+        let c: Vec<T> = items.by_ref().take(chunk).collect();
+        if c.is_empty() {
+            break;
+        }
+        chunks.push(c);
+    }
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| s.spawn(move || c.into_iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// Hugo reads an `.html` file starting with `<` (not an HTML comment) as a plain file.
 fn html_document(text: &str) -> bool {
     let t = text.trim_start();
@@ -87,7 +152,7 @@ fn source_of(config: &Config, path: &str) -> String {
 
 /// A page file's page: its front matter read, its kind from where it stands.
 fn read_page(
-    pf: &tree::PageFile,
+    pf: tree::PageFile,
     text: String,
     config: &Config,
     plurals: &[String],
@@ -155,13 +220,13 @@ fn read_page(
         pages: Vec::new(),
         term: None,
         file: Some(File {
-            path: pf.path.clone(),
+            path: pf.path,
             source,
             front_matter: block,
             body_start,
-            dir: pf.dir.clone(),
-            base_name: pf.base_name.clone(),
-            resources: pf.resources.clone(),
+            dir: pf.dir,
+            base_name: pf.base_name,
+            resources: pf.resources,
             text,
         }),
         post,
@@ -254,14 +319,13 @@ fn branch_dirs(pages: &[Page]) -> HashMap<String, PageId> {
         .enumerate()
         .filter(|(_, p)| matches!(p.kind, Kind::Home | Kind::Section | Kind::Taxonomy))
         .map(|(i, p)| (p.sections.join("/").to_lowercase(), i))
-        .collect()
+        .collect::<HashMap<String, PageId>>()
 }
 
 /// Each page's parent: the nearest section (or the home page) above its folder; a page's
 /// section chain is its parent's.
 fn set_parents(pages: &mut [Page], by_dir: &HashMap<String, PageId>, home: PageId) {
-    for id in 0..pages.len() {
-        let page = &pages[id];
+    for page in pages.iter_mut() {
         if page.kind == Kind::Home {
             continue;
         }
@@ -278,7 +342,7 @@ fn set_parents(pages: &mut [Page], by_dir: &HashMap<String, PageId>, home: PageI
             }
             at = up;
         }
-        pages[id].parent = Some(parent);
+        page.parent = Some(parent);
     }
     for id in 0..pages.len() {
         if pages[id].kind == Kind::Page
@@ -403,7 +467,7 @@ fn dates(site: &mut Site) {
         best
     }
     let kids = children(site);
-    let mut memo = HashMap::new();
+    let mut memo = HashMap::default();
     let mut ids: Vec<PageId> = (0..site.pages.len())
         .filter(|&i| matches!(site.pages[i].kind, Kind::Section | Kind::Home))
         .collect();
@@ -484,7 +548,7 @@ fn urls(site: &mut Site) {
 
 /// Two written pages with one URL: Hugo writes one over the other.
 fn collisions(site: &Site, problems: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<&str, PageId> = HashMap::new();
+    let mut first: HashMap<&str, PageId> = HashMap::default();
     for (id, page) in site.pages.iter().enumerate() {
         let Some(url) = page.url.as_deref().filter(|_| page.rendered()) else {
             continue;

@@ -8,12 +8,13 @@
 /// hex digits are kept; a run of whitespace between kept characters becomes one `-` (none
 /// after a `-`); everything else is dropped.
 pub fn sanitize(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut prepend_hyphen = false;
     let mut was_hyphen = false;
-    for (i, &c) in chars.iter().enumerate() {
-        let hex = |at: usize| chars.get(at).is_some_and(char::is_ascii_hexdigit);
+    for (i, c) in text.char_indices() {
+        // `%` and hex digits are ASCII: two bytes on are two characters on.
+        let hex = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_hexdigit);
         let allowed = matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
             || is_letter_digit_or_mark(c)
             || (c == '%' && hex(i + 1) && hex(i + 2));
@@ -35,6 +36,9 @@ pub fn sanitize(text: &str) -> String {
 
 /// Go's `unicode.IsLetter || unicode.IsDigit || unicode.IsMark`.
 fn is_letter_digit_or_mark(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
     matches!(
         c.general_category_group(),
@@ -112,12 +116,13 @@ pub fn query_unescape(text: &str) -> Option<String> {
 /// Go's `path.Join` for slash paths: the non-empty elements joined with `/`, then cleaned
 /// (`.` and `..` resolved, repeated slashes collapsed, no trailing slash); `""` when all are empty.
 pub fn join(elements: &[&str]) -> String {
-    let joined = elements
-        .iter()
-        .filter(|e| !e.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join("/");
+    let mut joined = String::with_capacity(elements.iter().map(|e| e.len() + 1).sum());
+    for e in elements.iter().filter(|e| !e.is_empty()) {
+        if !joined.is_empty() {
+            joined.push('/');
+        }
+        joined.push_str(e);
+    }
     if joined.is_empty() {
         String::new()
     } else {
@@ -128,6 +133,15 @@ pub fn join(elements: &[&str]) -> String {
 /// Go's `path.Clean`.
 pub fn clean(path: &str) -> String {
     let rooted = path.starts_with('/');
+    // Most paths are clean already: no empty, `.` or `..` segment, no trailing slash.
+    let body = if rooted { &path[1..] } else { path };
+    if !body.is_empty()
+        && body
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != "..")
+    {
+        return path.to_owned();
+    }
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {
         match part {

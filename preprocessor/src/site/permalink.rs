@@ -223,9 +223,9 @@ fn known(attr: &str) -> bool {
 }
 
 /// Expands `pattern` for `target`, each attribute replaced in turn (the first occurrence of
-/// its text, as Hugo's `strings.Replace(.., 1)` does).
+/// its text, as Hugo's `strings.Replace(.., 1)` does). Check the pattern with [`validate`]
+/// first: an unknown attribute is an error here too, an ill-formed pattern is not.
 pub fn expand(pattern: &str, target: &Target, keep_case: bool) -> Result<String, PatternError> {
-    validate(pattern)?;
     let mut out = pattern.to_owned();
     for (attr, range) in attributes(pattern) {
         let value = value(attr, target, keep_case)?;

@@ -224,7 +224,7 @@ fn plain(markdown: &str, numbers: Option<LineNumbers>) -> Vec<(char, usize)> {
     let mut was_space = false;
     for (c, w) in raw {
         let space = c.is_whitespace();
-        if !(space && was_space) && !(space && out.is_empty()) {
+        if !space || !(was_space || out.is_empty()) {
             out.push((c, w));
         }
         was_space = space;

@@ -19,6 +19,17 @@ use std::collections::BTreeMap;
 pub(super) fn assign(site: &mut Site) {
     let keep_case = site.config.disable_path_to_lower;
     let names = site.config.taxonomies.clone();
+    // Where each page sits in Hugo's content tree, made once for every taxonomy.
+    let content_keys: Vec<String> = (0..site.pages.len())
+        .map(|id| {
+            let any_terms = site.pages[id].terms.iter().any(|t| !t.is_empty());
+            if any_terms {
+                content_key(site, id)
+            } else {
+                String::new()
+            }
+        })
+        .collect();
     for (index, name) in names.into_iter().enumerate() {
         let plural = name.plural.clone();
         let is_mine = |sections: &[String]| {
@@ -48,24 +59,39 @@ pub(super) fn assign(site: &mut Site) {
             });
             term_pages.entry(key).or_insert(id);
         }
-        // (term key, member's content key, spelling, member)
-        let mut entries: Vec<(String, String, String, PageId)> = Vec::new();
+        // (term key, member's content key, spelling, member); keys made once per spelling.
+        let mut keys: super::hash::Map<&str, String> = super::hash::Map::default();
+        let mut entries: Vec<(&str, &str, &str, PageId)> = Vec::new();
         if site.pages[list].omitted.is_none() {
             for (id, page) in site.pages.iter().enumerate() {
                 if page.omitted.is_some() || matches!(page.kind, Kind::Term | Kind::Taxonomy) {
                     continue;
                 }
-                for value in page.terms.get(index).into_iter().flatten() {
-                    let key = path::make_path(value, keep_case);
-                    let key = if keep_case { key } else { key.to_lowercase() };
-                    entries.push((key, content_key(site, id), value.clone(), id));
+                let values = page.terms.get(index).map_or(&[][..], Vec::as_slice);
+                if values.is_empty() {
+                    continue;
+                }
+                let content = content_keys.get(id).map_or("", String::as_str);
+                for value in values {
+                    keys.entry(value.as_str()).or_insert_with(|| {
+                        let key = path::make_path(value, keep_case);
+                        if keep_case { key } else { key.to_lowercase() }
+                    });
+                    entries.push(("", content, value.as_str(), id));
                 }
             }
         }
+        for entry in &mut entries {
+            entry.0 = keys.get(entry.2).map_or("", String::as_str);
+        }
         entries.sort();
         entries.dedup_by(|a, b| a.0 == b.0 && a.3 == b.3);
+        let entries: Vec<(String, String, PageId)> = entries
+            .into_iter()
+            .map(|(key, _, spelling, id)| (key.to_owned(), spelling.to_owned(), id))
+            .collect();
         let mut members: BTreeMap<String, Vec<PageId>> = BTreeMap::new();
-        for (key, _, spelling, id) in entries {
+        for (key, spelling, id) in entries {
             if !term_pages.contains_key(&key) {
                 let mut page = made(Kind::Term, vec![plural.clone(), key.clone()], spelling);
                 page.parent = Some(list);

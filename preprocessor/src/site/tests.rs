@@ -265,3 +265,87 @@ fn terms_take_the_first_spelling_and_their_own_pages() {
     assert_eq!(s.pages[tags.page].title, "Tags");
     assert_eq!(s.pages[s.taxonomies[0].page].title, "Series");
 }
+
+/// A site of 10,000 posts (leaf bundles and single files in ten weighted sections, 200 tags,
+/// 20 categories) built from memory: everything after the disk edge. Prints the best time of
+/// `BENCH_RUNS` runs (1 by default); measure with `cargo test --release -p mdbook-hugo --lib
+/// site::tests::ten_thousand -- --ignored --nocapture`.
+#[test]
+#[ignore = "a benchmark"]
+fn ten_thousand_posts_in_memory() {
+    let body =
+        "A paragraph of text that goes on for a while, with *emphasis* and a [link](/p/x/).\n\n"
+            .repeat(8);
+    let mut files = Vec::new();
+    for s in 0..10 {
+        files.push(ContentFile {
+            path: format!("post/topic-{s}/_index.md"),
+            text: Some(format!("---\ntitle: Topic {s}\nweight: {s}\n---\n")),
+        });
+    }
+    for i in 0..10_000 {
+        let front = format!(
+            "---\ntitle: Post number {i}\ndate: 2020-01-{:02}T{:02}:00:00Z\ntags: [tag-{}, tag-{}]\ncategories: [cat-{}]\n---\n",
+            i % 28 + 1,
+            i % 24,
+            i % 200,
+            (i * 7) % 200,
+            i % 20
+        );
+        let dir = format!("post/topic-{}", i % 10);
+        if i % 5 == 0 {
+            files.push(ContentFile {
+                path: format!("{dir}/single-{i}.md"),
+                text: Some(format!("{front}{body}")),
+            });
+        } else {
+            files.push(ContentFile {
+                path: format!("{dir}/leaf-{i}/index.md"),
+                text: Some(format!("{front}{body}")),
+            });
+            files.push(ContentFile {
+                path: format!("{dir}/leaf-{i}/cover.jpg"),
+                text: None,
+            });
+        }
+    }
+    let (map, _) = merge(
+        &[ConfigFile {
+            path: "hugo.toml".into(),
+            text: "baseURL = 'https://example.org/'\n[permalinks]\npost = '/p/:slug/'\n".into(),
+        }],
+        "config",
+    );
+    let config = Config::from_map(map, "hugo.toml").0;
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let mut best = std::time::Duration::MAX;
+    for _ in 0..runs {
+        let files = files.clone();
+        let start = std::time::Instant::now();
+        let (site, problems) = Site::new(config.clone(), "/bench/content", files, &now());
+        best = best.min(start.elapsed());
+        assert!(problems.is_empty(), "{:?}", problems.first());
+        assert_eq!(
+            site.pages.iter().filter(|p| p.kind == Kind::Page).count(),
+            10_000
+        );
+        let tags = site
+            .taxonomies
+            .iter()
+            .find(|t| t.name.plural == "tags")
+            .unwrap();
+        assert_eq!(tags.terms.len(), 200);
+        let post = site.pages[site.home].pages[0];
+        assert_eq!(site.pages[post].title, "Posts");
+        // Weighted sections first, the unweighted one (weight 0) last.
+        let topic = site.pages[post].pages[0];
+        assert_eq!(site.pages[topic].title, "Topic 1");
+        let last = *site.pages[post].pages.last().unwrap();
+        assert_eq!(site.pages[last].title, "Topic 0");
+        assert_eq!(site.pages[topic].pages.len(), 1_000);
+    }
+    println!("10,000 posts from memory: {best:?}");
+}

@@ -9,7 +9,8 @@
 //! `_index` are ordinary pages. A pure function from file paths to the tree.
 
 use super::config::Config;
-use std::collections::{BTreeMap, HashMap};
+use super::hash::{Map as HashMap, Set as HashSet};
+use std::collections::BTreeMap;
 
 /// Hugo 0.111's content extensions.
 const CONTENT_EXTENSIONS: [&str; 13] = [
@@ -31,6 +32,8 @@ pub struct Input {
     /// For an `.html`/`.htm` file: whether it starts (after whitespace) with `<` and not an
     /// HTML comment, which makes it a plain file for Hugo, not content.
     pub html_document: bool,
+    /// The caller's index for the file, handed back in [`PageFile::input`].
+    pub index: usize,
 }
 
 /// What a page file heads.
@@ -56,6 +59,8 @@ pub struct PageFile {
     pub base_name: String,
     /// Its resources' paths below the content folder, in Hugo's walk order.
     pub resources: Vec<String>,
+    /// The [`Input::index`] of its file.
+    pub input: usize,
 }
 
 /// Why the walk leaves a file out.
@@ -98,23 +103,34 @@ pub fn classify(files: &[Input], config: &Config, content_root: &str) -> Tree {
         let dir = file.path.rsplit_once('/').map_or("", |(d, _)| d);
         by_dir.entry(dir).or_default().push(file);
     }
-    // Leaf bundles own everything below them: find them first, shallowest wins.
-    let mut leaves: Vec<&str> = Vec::new();
-    let mut kinds: HashMap<&str, Bundle> = HashMap::new();
+    // Leaf bundles own everything below them: find them first, shallowest wins (a folder's
+    // ancestors sort before it, so they are known when it is reached).
+    let mut kinds: HashMap<&str, Bundle> = HashMap::default();
     for (&dir, files) in &by_dir {
-        let kind = dir_kind(files, config);
-        kinds.insert(dir, kind);
+        kinds.insert(dir, dir_kind(files, config));
     }
-    let mut owner: HashMap<&str, &str> = HashMap::new();
+    let mut leaves: HashSet<&str> = HashSet::default();
+    let mut owner: HashMap<&str, &str> = HashMap::default();
     for &dir in by_dir.keys() {
-        if let Some(&leaf) = leaves.iter().find(|l| inside(dir, l)) {
+        let mut up = dir;
+        let mut found = None;
+        while let Some((parent, _)) = up.rsplit_once('/') {
+            if leaves.contains(parent) {
+                found = Some(parent);
+            }
+            up = parent;
+        }
+        if !dir.is_empty() && leaves.contains("") {
+            found = Some("");
+        }
+        if let Some(leaf) = found {
             owner.insert(dir, leaf);
         } else if kinds.get(dir) == Some(&Bundle::Leaf) {
-            leaves.push(dir);
+            leaves.insert(dir);
         }
     }
     let mut pages: Vec<PageFile> = Vec::new();
-    let mut leaf_index: HashMap<&str, usize> = HashMap::new();
+    let mut leaf_index: HashMap<&str, usize> = HashMap::default();
     for (&dir, files) in &by_dir {
         if let Some(&leaf) = owner.get(dir) {
             // A folder inside a leaf bundle: all resources of the leaf (added below).
@@ -122,7 +138,7 @@ pub fn classify(files: &[Input], config: &Config, content_root: &str) -> Tree {
             continue;
         }
         let kind = kinds.get(dir).copied().unwrap_or(Bundle::None);
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashSet<(&str, &str)> = HashSet::default();
         let mut branch_resources = Vec::new();
         let mut header: Option<usize> = None;
         for file in order_in_dir(files) {
@@ -134,12 +150,10 @@ pub fn classify(files: &[Input], config: &Config, content_root: &str) -> Tree {
                 continue;
             }
             let content = is_content(name) && !file.html_document;
-            let key = format!("{base}.{ext}");
-            if seen.contains_key(&key) {
+            if files.len() > 1 && !seen.insert((base, ext)) {
                 tree.skipped.push((file.path.clone(), Skip::Duplicate));
                 continue;
             }
-            seen.insert(key, 0);
             let is_header = |b: &str| content && base == b;
             match kind {
                 Bundle::Leaf if is_header("index") && header.is_none() => {
@@ -151,6 +165,7 @@ pub fn classify(files: &[Input], config: &Config, content_root: &str) -> Tree {
                         dir: dir.to_owned(),
                         base_name: base.to_owned(),
                         resources: Vec::new(),
+                        input: file.index,
                     });
                 }
                 Bundle::Leaf => branch_resources.push(file.path.clone()),
@@ -162,6 +177,7 @@ pub fn classify(files: &[Input], config: &Config, content_root: &str) -> Tree {
                         dir: dir.to_owned(),
                         base_name: base.to_owned(),
                         resources: Vec::new(),
+                        input: file.index,
                     });
                 }
                 _ if content => {
@@ -174,6 +190,7 @@ pub fn classify(files: &[Input], config: &Config, content_root: &str) -> Tree {
                         dir: super::path::join(&[dir, base]),
                         base_name: base.to_owned(),
                         resources: Vec::new(),
+                        input: file.index,
                     });
                 }
                 Bundle::Branch => branch_resources.push(file.path.clone()),
@@ -209,15 +226,6 @@ pub fn classify(files: &[Input], config: &Config, content_root: &str) -> Tree {
     tree
 }
 
-/// Whether folder `dir` is `ancestor` or below it.
-fn inside(dir: &str, ancestor: &str) -> bool {
-    ancestor.is_empty()
-        || dir == ancestor
-        || dir
-            .strip_prefix(ancestor)
-            .is_some_and(|rest| rest.starts_with('/'))
-}
-
 /// What a folder's own files make of it: branch when it has an `_index` content file, else
 /// leaf when it has an `index` one (in any configured language).
 fn dir_kind(files: &[&Input], config: &Config) -> Bundle {
@@ -239,19 +247,25 @@ fn dir_kind(files: &[&Input], config: &Config) -> Bundle {
 /// A folder's files in Hugo's walk order: files before content, then a language suffix
 /// before none (Hugo weighs `x.en.md` above `x.md`), then by name.
 fn order_in_dir<'a>(files: &[&'a Input]) -> Vec<&'a Input> {
-    let mut ordered = files.to_vec();
-    ordered.sort_by_key(|f| {
-        let name = f.path.rsplit('/').next().unwrap_or(&f.path);
-        let content = is_content(name) && !f.html_document;
-        let class = match name.split('.').next() {
-            Some("_index") | Some("index") if content => 0,
-            _ if content => 2,
-            _ => 1,
-        };
-        let suffixed = name.matches('.').count() > 1;
-        (class, !suffixed, name.to_owned())
-    });
-    ordered
+    if files.len() < 2 {
+        return files.to_vec();
+    }
+    let mut ordered: Vec<(u8, bool, &str, &'a Input)> = files
+        .iter()
+        .map(|f| {
+            let name = f.path.rsplit('/').next().unwrap_or(&f.path);
+            let content = is_content(name) && !f.html_document;
+            let class = match name.split('.').next() {
+                Some("_index") | Some("index") if content => 0,
+                _ if content => 2,
+                _ => 1,
+            };
+            let suffixed = name.matches('.').count() > 1;
+            (class, !suffixed, name, *f)
+        })
+        .collect();
+    ordered.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    ordered.into_iter().map(|(_, _, _, f)| f).collect()
 }
 
 /// `x.fr.md` as (`x`, `Some("fr")`, `md`) when `fr` is a configured language, else
@@ -271,6 +285,12 @@ pub fn split_name<'a>(name: &'a str, config: &Config) -> (&'a str, Option<&'a st
 /// Why Hugo skips `path` before looking at what it is: a hidden name on the way, or an
 /// `ignoreFiles` match of the file or a folder on the way.
 fn skipped_by_name(path: &str, config: &Config, content_root: &str) -> Option<Skip> {
+    if config.ignore_files.is_empty() {
+        let hidden = path
+            .split('/')
+            .any(|part| part.starts_with('.') || part.starts_with('#') || part.ends_with('~'));
+        return hidden.then_some(Skip::Hidden);
+    }
     let mut prefix = String::with_capacity(content_root.len() + path.len() + 1);
     prefix.push_str(content_root.trim_end_matches('/'));
     for part in path.split('/') {

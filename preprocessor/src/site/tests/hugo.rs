@@ -368,7 +368,7 @@ fn compare(source: &Path, name: &str, summaries: bool) -> (Vec<String>, (Vec<Str
                 .collect::<Vec<_>>()
                 .join(" ");
             let theirs = visible(h["summary"].as_str().unwrap_or(""));
-            if ours != theirs || Value::from(summary.truncated) != h["truncated"] {
+            if ours != theirs || h["truncated"] != summary.truncated {
                 let line = format!(
                     "{key}: summary: ours {ours:?} ({}), hugo {theirs:?} ({})",
                     summary.truncated, h["truncated"]

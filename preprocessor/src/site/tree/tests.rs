@@ -6,6 +6,7 @@ fn input(path: &str) -> Input {
     Input {
         path: path.into(),
         html_document: false,
+        index: 0,
     }
 }
 
