@@ -6,10 +6,12 @@
 //! ([`Site::pages`], indexed by [`PageId`]); pages Hugo leaves out stay there with the reason.
 
 mod assemble;
+mod cascade;
 pub mod config;
 pub mod config_source;
 mod disk;
 mod hash;
+mod lists;
 pub mod order;
 pub mod path;
 pub mod permalink;
@@ -248,7 +250,7 @@ impl Site {
         if let Some(set) = self.config.main_sections() {
             return set;
         }
-        assemble::main_section(self).into_iter().collect()
+        lists::main_section(self).into_iter().collect()
     }
 
     /// The page's summary as Hugo makes it (see [`summary`]).

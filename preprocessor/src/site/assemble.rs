@@ -5,14 +5,16 @@
 //! terms; titles and dates of list pages (a list page without a date takes its newest page's);
 //! each list's pages in the default order; URLs.
 
+use super::cascade::Cascade;
 use super::hash::Map as HashMap;
-use super::permalink::{self, Target};
+use super::lists;
+use super::permalink;
 use super::tree::{self, Bundle, Input};
 use super::{Config, ContentFile, File, Kind, Omitted, Page, PageId, Site, Taxonomy};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::{self, Found};
-use crate::post::{List, Post, Render};
+use crate::post::Post;
 
 pub(super) fn assemble(
     config: Config,
@@ -80,12 +82,14 @@ pub(super) fn assemble(
         .collect();
     let read = parallel(work, |(pf, text)| {
         let mut found = Vec::new();
-        let page = read_page(pf, text, &config, &plurals, &mut found);
-        (page, found)
+        let (page, cascade) = read_page(pf, text, &config, &plurals, &mut found);
+        (page, cascade, found)
     });
     let mut pages = Vec::with_capacity(read.len());
-    for (page, found) in read {
+    let mut cascades = Vec::with_capacity(read.len());
+    for (page, c, found) in read {
         pages.push(page);
+        cascades.push(c);
         problems.extend(found);
     }
 
@@ -93,6 +97,7 @@ pub(super) fn assemble(
     let by_dir = branch_dirs(&pages);
     let home = by_dir.get("").copied().unwrap_or(0);
     set_parents(&mut pages, &by_dir, home);
+    cascade(&mut pages, &cascades, &plurals, &config.default_language);
     omit(&mut pages, &config, now, home);
     let mut site = Site {
         config,
@@ -102,10 +107,10 @@ pub(super) fn assemble(
         skipped: tree.skipped,
     };
     super::taxonomy::assign(&mut site);
-    dates(&mut site);
-    lists(&mut site);
-    urls(&mut site);
-    collisions(&site, &mut problems);
+    lists::dates(&mut site);
+    lists::lists(&mut site);
+    lists::urls(&mut site);
+    lists::collisions(&site, &mut problems);
     (site, problems)
 }
 
@@ -157,8 +162,9 @@ fn read_page(
     config: &Config,
     plurals: &[String],
     problems: &mut Vec<Diagnostic>,
-) -> Page {
+) -> (Page, Option<Cascade>) {
     let source = source_of(config, &pf.path);
+    let mut cascade = None;
     let mut post = Post::default();
     let mut block = None;
     let mut body_start = 0;
@@ -175,16 +181,12 @@ fn read_page(
             body_start = b.body_start;
             match front_matter::parse(&text, &b) {
                 Ok(map) => {
-                    let (p, found) = Post::from_map(&map, &text, &b);
+                    let (p, t, found) = resolve(&map, &text, &b, plurals);
                     problems.extend(found.into_iter().map(problem));
-                    for (i, plural) in plurals.iter().enumerate() {
-                        let (t, found) = Post::terms(&map, &text, &b, plural);
-                        problems.extend(found.into_iter().map(problem));
-                        if let Some(slot) = terms.get_mut(i) {
-                            *slot = t;
-                        }
+                    (post, terms) = (p, t);
+                    if pf.bundle == Bundle::Branch {
+                        cascade = Cascade::of(&map);
                     }
-                    post = p;
                 }
                 Err(p) => problems.push(problem(p)),
             }
@@ -201,7 +203,7 @@ fn read_page(
         _ => Kind::Page,
     };
     let title = post.title.clone().unwrap_or_default();
-    Page {
+    let page = Page {
         kind,
         bundle: pf.bundle,
         sections: if kind == Kind::Page {
@@ -230,6 +232,81 @@ fn read_page(
             text,
         }),
         post,
+    };
+    (page, cascade)
+}
+
+/// The post and the terms of each taxonomy (in `plurals` order) a front-matter map gives.
+fn resolve(
+    map: &serde_json::Map<String, serde_json::Value>,
+    text: &str,
+    block: &front_matter::Block,
+    plurals: &[String],
+) -> (Post, Vec<Vec<String>>, Vec<front_matter::Problem>) {
+    let (post, mut problems) = Post::from_map(map, text, block);
+    let terms = plurals
+        .iter()
+        .map(|plural| {
+            let (t, found) = Post::terms(map, text, block, plural);
+            problems.extend(found);
+            t
+        })
+        .collect();
+    (post, terms, problems)
+}
+
+/// Applies every branch bundle's `cascade` to the pages below it (and itself): a page given
+/// a value it lacks is read again with it.
+fn cascade(pages: &mut [Page], own: &[Option<Cascade>], plurals: &[String], lang: &str) {
+    if own.iter().all(Option::is_none) {
+        return;
+    }
+    let mut branches: Vec<PageId> = (0..pages.len())
+        .filter(|&i| pages[i].kind != Kind::Page)
+        .collect();
+    branches.sort_by_key(|&i| (pages[i].kind != Kind::Home, pages[i].sections.len()));
+    let mut effective: Vec<Option<Cascade>> = vec![None; pages.len()];
+    for id in branches {
+        let inherited = pages[id]
+            .parent
+            .and_then(|p| effective.get(p).cloned().flatten());
+        let mine = own.get(id).cloned().flatten();
+        effective[id] = match (mine, inherited) {
+            (Some(m), Some(p)) => Some(m.under(&p)),
+            (m, p) => m.or(p),
+        };
+    }
+    for (id, page) in pages.iter_mut().enumerate() {
+        let from = if page.kind == Kind::Page {
+            page.parent
+        } else {
+            Some(id)
+        };
+        let Some(c) = from.and_then(|f| effective.get(f)).and_then(Option::as_ref) else {
+            continue;
+        };
+        let Some(file) = &page.file else { continue };
+        let Some(block) = &file.front_matter else {
+            continue;
+        };
+        let Ok(mut map) = front_matter::parse(&file.text, block) else {
+            continue;
+        };
+        let path = format!("/{}", file.path);
+        if !c.apply(&mut map, page.kind.name(), &path, lang) {
+            continue;
+        }
+        // The file's own problems were reported when it was first read.
+        let (post, terms, _) = resolve(&map, &file.text, block, plurals);
+        page.title = post.title.clone().unwrap_or_default();
+        page.link_title = post
+            .link_title
+            .clone()
+            .unwrap_or_else(|| page.title.clone());
+        page.date = post.date;
+        page.weight = post.weight;
+        page.terms = terms;
+        page.post = post;
     }
 }
 
@@ -404,203 +481,6 @@ fn own_omission(page: &Page, config: &Config, now: &Date) -> Option<Omitted> {
     }
     let leaf_index = page.bundle == Bundle::Leaf;
     (leaf_index && post.headless).then_some(Omitted::Headless)
-}
-
-/// Every page's children (pages whose parent it is), in arena order.
-fn children(site: &Site) -> Vec<Vec<PageId>> {
-    let mut out = vec![Vec::new(); site.pages.len()];
-    for (id, page) in site.pages.iter().enumerate() {
-        if let Some(slot) = page.parent.and_then(|p| out.get_mut(p)) {
-            slot.push(id);
-        }
-    }
-    out
-}
-
-/// The sections Hugo lists under `parent`: its children one folder below it (a section two
-/// folders down, its own parent folder having no `_index.md`, is nobody's `.Pages`).
-fn child_sections<'a>(
-    site: &'a Site,
-    kids: &'a [PageId],
-    parent: PageId,
-) -> impl Iterator<Item = PageId> + 'a {
-    let depth = site.pages.get(parent).map_or(0, |p| p.sections.len());
-    kids.iter().copied().filter(move |&i| {
-        let p = &site.pages[i];
-        p.kind == Kind::Section && p.sections.len() == depth + 1
-    })
-}
-
-/// A list page without a date takes the newest of its pages' and nested sections' dates.
-fn dates(site: &mut Site) {
-    fn newest(
-        site: &Site,
-        kids: &[Vec<PageId>],
-        id: PageId,
-        memo: &mut HashMap<PageId, Option<Date>>,
-    ) -> Option<Date> {
-        if let Some(d) = memo.get(&id) {
-            return *d;
-        }
-        let mine = kids.get(id).map_or(&[][..], Vec::as_slice);
-        let mut best: Option<Date> = None;
-        let mut take = |d: Option<Date>| {
-            if let Some(d) = d
-                && best.is_none_or(|b| d > b)
-            {
-                best = Some(d);
-            }
-        };
-        for &i in mine {
-            let p = &site.pages[i];
-            if p.kind == Kind::Page && p.omitted.is_none() {
-                take(p.date);
-            }
-        }
-        for child in child_sections(site, mine, id).collect::<Vec<_>>() {
-            if site.pages[child].omitted.is_none() {
-                take(site.pages[child].date);
-                take(newest(site, kids, child, memo));
-            }
-        }
-        memo.insert(id, best);
-        best
-    }
-    let kids = children(site);
-    let mut memo = HashMap::default();
-    let mut ids: Vec<PageId> = (0..site.pages.len())
-        .filter(|&i| matches!(site.pages[i].kind, Kind::Section | Kind::Home))
-        .collect();
-    // Deepest first, so a section's nested sections have their dates when it takes them.
-    ids.sort_by_key(|&i| std::cmp::Reverse(site.pages[i].sections.len()));
-    for id in ids {
-        if site.pages[id].date.is_none() {
-            let d = newest(site, &kids, id, &mut memo);
-            site.pages[id].date = d;
-        }
-    }
-}
-
-/// Each list page's `.Pages`, in Hugo's default order.
-fn lists(site: &mut Site) {
-    let listed = |p: &Page| p.omitted.is_none() && p.post.build.list != List::Never;
-    let kids = children(site);
-    let mut lists: Vec<(PageId, Vec<PageId>)> = Vec::new();
-    for (id, page) in site.pages.iter().enumerate() {
-        let mine = kids.get(id).map_or(&[][..], Vec::as_slice);
-        let mut members: Vec<PageId> = match page.kind {
-            Kind::Home | Kind::Section => {
-                let mut m: Vec<PageId> = mine
-                    .iter()
-                    .copied()
-                    .filter(|&i| site.pages[i].kind == Kind::Page && listed(&site.pages[i]))
-                    .collect();
-                m.extend(child_sections(site, mine, id).filter(|&i| listed(&site.pages[i])));
-                m
-            }
-            Kind::Taxonomy | Kind::Term | Kind::Page => continue,
-        };
-        super::order::sort_by(&mut members, super::Order::Hugo, |&i| site.pages[i].key());
-        lists.push((id, members));
-    }
-    for (id, members) in lists {
-        site.pages[id].pages = members;
-    }
-}
-
-/// Every page's `.RelPermalink` (a left-out page's too: the URL it would have).
-fn urls(site: &mut Site) {
-    for id in 0..site.pages.len() {
-        let page = &site.pages[id];
-        if page.post.build.render == Render::Never {
-            continue;
-        }
-        let dir = page.file.as_ref().map_or(String::new(), |f| {
-            let parent = f.dir.rsplit_once('/').map_or("", |(d, _)| d);
-            match page.kind {
-                Kind::Page if !parent.is_empty() => format!("{parent}/"),
-                _ => String::new(),
-            }
-        });
-        // A leaf bundle is named by its folder (Hugo's `ContentBaseName`).
-        let base_name = page.file.as_ref().map_or("", |f| {
-            if page.bundle == Bundle::Leaf {
-                f.dir.rsplit('/').next().unwrap_or(&f.dir)
-            } else {
-                f.base_name.as_str()
-            }
-        });
-        let target = Target {
-            kind: page.kind.name(),
-            section: page.sections.first().map_or("", String::as_str),
-            sections: &page.sections,
-            dir: &dir,
-            base_name,
-            slug: page.post.written_slug.as_deref(),
-            url: page.post.url.as_deref(),
-            title: &page.title,
-            date: page.date.as_ref(),
-        };
-        let url = permalink::url(&target, &site.config);
-        site.pages[id].url = Some(url);
-    }
-}
-
-/// Two written pages with one URL: Hugo writes one over the other.
-fn collisions(site: &Site, problems: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<&str, PageId> = HashMap::default();
-    for (id, page) in site.pages.iter().enumerate() {
-        let Some(url) = page.url.as_deref().filter(|_| page.rendered()) else {
-            continue;
-        };
-        if let Some(&other) = first.get(url) {
-            let name = |i: PageId| {
-                site.pages[i].file.as_ref().map_or_else(
-                    || format!("the {} page", site.pages[i].kind.name()),
-                    |f| f.source.clone(),
-                )
-            };
-            let (file, text) = page
-                .file
-                .as_ref()
-                .map_or((name(id), ""), |f| (f.source.clone(), f.text.as_str()));
-            problems.push(
-                Diagnostic::at(
-                    &file,
-                    text,
-                    0,
-                    format!("{url} is also the URL of {}", name(other)),
-                )
-                .hint("hugo writes one page over the other; give one a `slug` or `url`"),
-            );
-        } else {
-            first.insert(url, id);
-        }
-    }
-}
-
-/// The top-level section with the most pages (Hugo's default `mainSections`).
-pub(super) fn main_section(site: &Site) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for page in &site.pages {
-        if page.kind != Kind::Page || page.omitted.is_some() {
-            continue;
-        }
-        let Some(root) = page.sections.first() else {
-            continue;
-        };
-        match counts.iter_mut().find(|(r, _)| r == root) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((root.clone(), 1)),
-        }
-    }
-    let mut best: Option<(String, usize)> = None;
-    for (root, n) in counts {
-        if best.as_ref().is_none_or(|(_, b)| n > *b) {
-            best = Some((root, n));
-        }
-    }
-    best.map(|(r, _)| r.to_lowercase())
 }
 
 impl Taxonomy {

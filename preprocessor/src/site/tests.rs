@@ -349,3 +349,43 @@ fn ten_thousand_posts_in_memory() {
     }
     println!("10,000 posts from memory: {best:?}");
 }
+
+#[test]
+fn a_cascade_reaches_the_pages_below_unless_they_say_otherwise() {
+    // The build fixture's `headless-docs` and `tagged` sections, as hugo 0.111 built them.
+    let (s, problems) = site(
+        BASE,
+        &[
+            (
+                "docs/_index.md",
+                "---\ntitle: D\ncascade:\n  _build:\n    render: never\n    list: never\n---\n",
+            ),
+            ("docs/one.md", "---\ntitle: One\n---\n"),
+            (
+                "docs/two.md",
+                "---\ntitle: Two\n_build:\n  render: always\n---\n",
+            ),
+            (
+                "tagged/_index.md",
+                "---\ntitle: T\ncascade:\n  - _target:\n      kind: page\n    tags: [from-cascade]\n  - _target:\n      path: \"/tagged/deep/**\"\n    draft: true\n---\n",
+            ),
+            ("tagged/a.md", "---\ntitle: A\n---\n"),
+            ("tagged/b.md", "---\ntitle: B\ntags: [own]\n---\n"),
+            ("tagged/deep/c.md", "---\ntitle: C\n---\n"),
+        ],
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let page = |p: &str| &s.pages[id(&s, p)];
+    assert!(!page("docs/_index.md").rendered());
+    assert!(!page("docs/one.md").rendered());
+    assert!(page("docs/two.md").rendered());
+    // A page's own `_build` replaces the cascaded one whole: it is listed again.
+    assert_eq!(
+        page("docs/two.md").post.build.list,
+        crate::post::List::Always
+    );
+    assert_eq!(page("tagged/a.md").terms[1], ["from-cascade"]);
+    assert_eq!(page("tagged/b.md").terms[1], ["own"]);
+    assert!(page("tagged/_index.md").terms[1].is_empty());
+    assert_eq!(page("tagged/deep/c.md").omitted, Some(Omitted::Draft));
+}
