@@ -97,7 +97,7 @@ pub(super) fn assemble(
     let by_dir = branch_dirs(&pages);
     let home = by_dir.get("").copied().unwrap_or(0);
     set_parents(&mut pages, &by_dir, home);
-    cascade(&mut pages, &cascades, &plurals, &config.default_language);
+    super::cascade::apply_all(&mut pages, &cascades, &plurals, &config.default_language);
     omit(&mut pages, &config, now, home);
     let mut site = Site {
         config,
@@ -237,7 +237,7 @@ fn read_page(
 }
 
 /// The post and the terms of each taxonomy (in `plurals` order) a front-matter map gives.
-fn resolve(
+pub(super) fn resolve(
     map: &serde_json::Map<String, serde_json::Value>,
     text: &str,
     block: &front_matter::Block,
@@ -253,61 +253,6 @@ fn resolve(
         })
         .collect();
     (post, terms, problems)
-}
-
-/// Applies every branch bundle's `cascade` to the pages below it (and itself): a page given
-/// a value it lacks is read again with it.
-fn cascade(pages: &mut [Page], own: &[Option<Cascade>], plurals: &[String], lang: &str) {
-    if own.iter().all(Option::is_none) {
-        return;
-    }
-    let mut branches: Vec<PageId> = (0..pages.len())
-        .filter(|&i| pages[i].kind != Kind::Page)
-        .collect();
-    branches.sort_by_key(|&i| (pages[i].kind != Kind::Home, pages[i].sections.len()));
-    let mut effective: Vec<Option<Cascade>> = vec![None; pages.len()];
-    for id in branches {
-        let inherited = pages[id]
-            .parent
-            .and_then(|p| effective.get(p).cloned().flatten());
-        let mine = own.get(id).cloned().flatten();
-        effective[id] = match (mine, inherited) {
-            (Some(m), Some(p)) => Some(m.under(&p)),
-            (m, p) => m.or(p),
-        };
-    }
-    for (id, page) in pages.iter_mut().enumerate() {
-        let from = if page.kind == Kind::Page {
-            page.parent
-        } else {
-            Some(id)
-        };
-        let Some(c) = from.and_then(|f| effective.get(f)).and_then(Option::as_ref) else {
-            continue;
-        };
-        let Some(file) = &page.file else { continue };
-        let Some(block) = &file.front_matter else {
-            continue;
-        };
-        let Ok(mut map) = front_matter::parse(&file.text, block) else {
-            continue;
-        };
-        let path = format!("/{}", file.path);
-        if !c.apply(&mut map, page.kind.name(), &path, lang) {
-            continue;
-        }
-        // The file's own problems were reported when it was first read.
-        let (post, terms, _) = resolve(&map, &file.text, block, plurals);
-        page.title = post.title.clone().unwrap_or_default();
-        page.link_title = post
-            .link_title
-            .clone()
-            .unwrap_or_else(|| page.title.clone());
-        page.date = post.date;
-        page.weight = post.weight;
-        page.terms = terms;
-        page.post = post;
-    }
 }
 
 /// A page Hugo makes itself, without a file.

@@ -4,6 +4,8 @@
 //! itself; a nearer section's value wins over a farther one's for the same target. It is how
 //! a 0.111 site makes a whole section headless (`cascade: {_build: {render: never}}`).
 
+use super::{Kind, Page, PageId};
+use crate::front_matter;
 use serde_json::{Map, Value};
 
 /// A page's cascade: for each target, the values it gives.
@@ -143,6 +145,66 @@ fn matches(p: &[char], t: &[char]) -> bool {
             .any(|i| matches(&p[1..], &t[i..])),
         Some('?') => !t.is_empty() && t[0] != '/' && matches(&p[1..], &t[1..]),
         Some(c) => t.first() == Some(c) && matches(&p[1..], &t[1..]),
+    }
+}
+
+/// Applies every branch bundle's `cascade` to the pages below it (and itself): a page given
+/// a value it lacks is read again with it.
+pub(super) fn apply_all(
+    pages: &mut [Page],
+    own: &[Option<Cascade>],
+    plurals: &[String],
+    lang: &str,
+) {
+    if own.iter().all(Option::is_none) {
+        return;
+    }
+    let mut branches: Vec<PageId> = (0..pages.len())
+        .filter(|&i| pages[i].kind != Kind::Page)
+        .collect();
+    branches.sort_by_key(|&i| (pages[i].kind != Kind::Home, pages[i].sections.len()));
+    let mut effective: Vec<Option<Cascade>> = vec![None; pages.len()];
+    for id in branches {
+        let inherited = pages[id]
+            .parent
+            .and_then(|p| effective.get(p).cloned().flatten());
+        let mine = own.get(id).cloned().flatten();
+        effective[id] = match (mine, inherited) {
+            (Some(m), Some(p)) => Some(m.under(&p)),
+            (m, p) => m.or(p),
+        };
+    }
+    for (id, page) in pages.iter_mut().enumerate() {
+        let from = if page.kind == Kind::Page {
+            page.parent
+        } else {
+            Some(id)
+        };
+        let Some(c) = from.and_then(|f| effective.get(f)).and_then(Option::as_ref) else {
+            continue;
+        };
+        let Some(file) = &page.file else { continue };
+        let Some(block) = &file.front_matter else {
+            continue;
+        };
+        let Ok(mut map) = front_matter::parse(&file.text, block) else {
+            continue;
+        };
+        let path = format!("/{}", file.path);
+        if !c.apply(&mut map, page.kind.name(), &path, lang) {
+            continue;
+        }
+        // The file's own problems were reported when it was first read.
+        let (post, terms, _) = super::assemble::resolve(&map, &file.text, block, plurals);
+        page.title = post.title.clone().unwrap_or_default();
+        page.link_title = post
+            .link_title
+            .clone()
+            .unwrap_or_else(|| page.title.clone());
+        page.date = post.date;
+        page.weight = post.weight;
+        page.terms = terms;
+        page.post = post;
     }
 }
 
