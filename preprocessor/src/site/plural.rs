@@ -268,11 +268,12 @@ pub fn first_upper(s: &str) -> String {
 /// flect's `Pluralize`: the last part of the word (split at spaces and where a capital
 /// follows a non-capital) made plural.
 pub fn pluralize(s: &str) -> String {
+    let s = s.trim();
     let last = last_part(s);
     if last.is_empty() {
         return String::new();
     }
-    let stem = &s[..s.len() - last.len()];
+    let stem = s.get(..s.len() - last.len()).unwrap_or("");
     let lower = last.to_lowercase();
     if IRREGULAR.iter().any(|(_, p)| *p == lower) {
         return s.to_owned();

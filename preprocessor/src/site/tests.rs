@@ -389,3 +389,40 @@ fn a_cascade_reaches_the_pages_below_unless_they_say_otherwise() {
     assert!(page("tagged/_index.md").terms[1].is_empty());
     assert_eq!(page("tagged/deep/c.md").omitted, Some(Omitted::Draft));
 }
+
+#[test]
+fn odd_inputs_never_panic() {
+    let odd = [
+        ("", "---\ntitle: empty path\n---\n"),
+        ("a//b.md", "---\ntitle: x\n---\n"),
+        ("é\u{3000}/x.md", "---\nslug: \"%\"\nurl: \"?#\"\n---\n"),
+        ("tags/_index.md", "---\ncascade: [1, {_target: 3}]\n---\n"),
+        (
+            "tags/x/_index.md",
+            "---\ntags: {a: b}\nweight: [1]\n_build: 3\n---\n",
+        ),
+        ("post/index.md", "+++\ndate = 1979-05-27T07:32:00Z\n"),
+        (
+            "post/_index.md",
+            "{\"title\": \"json\", \"cascade\": {\"url\": \"/%zz/\"}}\n",
+        ),
+        (
+            "post/x.md",
+            "---\ntitle: \"\\u00e9 ::: %% ++ ##\"\ndate: 0000-00-00\n---\n<!--more",
+        ),
+        ("post/y.html", "  <html>"),
+        (".md", "---\n---\n"),
+        (
+            "post/z.md",
+            "---\ntitle: [nested, [list]]\nsummary: 5\n---\n{{< unclosed",
+        ),
+    ];
+    let config = format!(
+        "{BASE}[permalinks]\npost = '/:sections[9]/:sections[last:]/:year/:slug/:2006/'\n\"/\" = '//x'\n"
+    );
+    let (s, _) = site(&config, &odd);
+    for id in 0..s.pages.len() {
+        let _ = s.summary(id);
+    }
+    assert!(s.pages.iter().any(|p| p.kind == Kind::Home));
+}

@@ -48,3 +48,11 @@ fn section_titles_are_what_hugo_0111_made() {
         assert_eq!(section_title(name), title, "{name}");
     }
 }
+
+#[test]
+fn odd_names_never_panic() {
+    assert_eq!(section_title("é\u{3000}"), "És");
+    assert_eq!(section_title(""), "");
+    assert_eq!(section_title("  "), "");
+    assert_eq!(pluralize("my Box"), "my boxes");
+}
