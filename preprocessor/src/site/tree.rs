@@ -132,9 +132,8 @@ pub fn classify(files: &[Input], config: &Config, content_root: &str) -> Tree {
     let mut pages: Vec<PageFile> = Vec::new();
     let mut leaf_index: HashMap<&str, usize> = HashMap::default();
     for (&dir, files) in &by_dir {
-        if let Some(&leaf) = owner.get(dir) {
+        if owner.contains_key(dir) {
             // A folder inside a leaf bundle: all resources of the leaf (added below).
-            let _ = leaf;
             continue;
         }
         let kind = kinds.get(dir).copied().unwrap_or(Bundle::None);

@@ -287,6 +287,9 @@ fn compare(source: &Path, name: &str, summaries: bool) -> (Vec<String>, (Vec<Str
         .unwrap()
         .fixed_offset();
     let (site, problems) = Site::load(&root, &now);
+    if let Some(scratch) = root.parent() {
+        let _ = std::fs::remove_dir_all(scratch);
+    }
     let mut mismatches: Vec<String> = problems
         .iter()
         .filter(|p| {
