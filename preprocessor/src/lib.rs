@@ -15,6 +15,8 @@ pub mod config;
 pub mod engine;
 // The only place the disk is read.
 pub mod disk;
+// What Hugo knows about a site: its config, content tree, order, URLs, taxonomies.
+pub mod site;
 
 // Reading one chapter, independent of every other.
 // Front matter, the post, the body scan of one chapter.

@@ -6,7 +6,7 @@
 use crate::date::{self, Date};
 use crate::escape;
 use crate::front_matter::{self, Block};
-use crate::urlize::urlize;
+use crate::urlize;
 use serde_json::{Map, Value};
 
 /// One `links:` entry: a card to another site.
@@ -31,11 +31,59 @@ pub struct Post {
     pub draft: bool,
     /// The slug `/p/:slug/` uses: `slug`, else the urlized title.
     pub slug: Option<String>,
+    /// `slug` as written, trimmed of `-` (what Hugo's `.Slug` and permalinks start from).
+    pub written_slug: Option<String>,
     pub aliases: Vec<String>,
     /// `url`, which overrides the whole permalink.
     pub url: Option<String>,
     pub weight: i64,
     pub links: Vec<Card>,
+    /// When the post goes out: `publishDate` (`pubdate`, `published`), else `date`.
+    pub publish_date: Option<Date>,
+    /// When it is withdrawn: `expiryDate` (`unpublishdate`).
+    pub expiry_date: Option<Date>,
+    /// `headless: true` (Hugo heeds it in a leaf bundle's `index.md` only).
+    pub headless: bool,
+    /// `_build` (hugo 0.111 does not read the newer `build` key).
+    pub build: Build,
+    /// Front-matter `summary`, as written (markdown).
+    pub summary: Option<String>,
+    /// `isCJKLanguage`, when set.
+    pub is_cjk_language: Option<bool>,
+}
+
+/// A page's build options (`_build`): whether it is listed, rendered, and its files published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Build {
+    pub list: List,
+    pub render: Render,
+    pub publish_resources: bool,
+}
+
+impl Default for Build {
+    fn default() -> Self {
+        Build {
+            list: List::Always,
+            render: Render::Always,
+            publish_resources: true,
+        }
+    }
+}
+
+/// `_build.list`: `always`, `local` (in its section's lists only) or `never`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Always,
+    Local,
+    Never,
+}
+
+/// `_build.render`: `always`, `link` (a URL but no page written) or `never`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Render {
+    Always,
+    Link,
+    Never,
 }
 
 /// A value the post cannot use: at which byte of the chapter, what, and what to do.
@@ -53,20 +101,36 @@ impl Post {
         };
         let title = r.string("title");
         let date_of = |r: &mut Reader, keys: &[&str]| keys.iter().find_map(|k| r.date(k));
-        let published = date_of(&mut r, &["publishdate", "pubdate", "published"]);
+        // `published` is also Hugo's (undocumented) opposite of `draft` when it is true/false.
+        let published_flag = match map.get("published") {
+            Some(Value::Bool(b)) => Some(*b),
+            _ => None,
+        };
+        let published_keys: &[&str] = if published_flag.is_some() {
+            &["publishdate", "pubdate"]
+        } else {
+            &["publishdate", "pubdate", "published"]
+        };
+        let published = date_of(&mut r, published_keys);
         let modified = date_of(&mut r, &["lastmod", "modified"]);
         let own_date = r.date("date");
         let date = own_date.or(published).or(modified);
         let lastmod = modified.or(own_date).or(published);
+        let expiry_date = date_of(&mut r, &["expirydate", "unpublishdate"]);
+        let draft = match (map.get("draft"), published_flag) {
+            (None, Some(published)) => !published,
+            _ => r.boolean("draft"),
+        };
         // Hugo trims `-` off `slug`, and its permalink urlizes whichever of slug and title it uses.
         let slug = r
             .string("slug")
             .map(|s| s.trim_matches('-').to_owned())
             .filter(|s| !s.is_empty());
         let post = Post {
+            written_slug: slug.clone(),
             slug: slug
                 .or_else(|| title.clone())
-                .map(|s| urlize(&s))
+                .map(|s| urlize::slug(&s))
                 .filter(|s| !s.is_empty()),
             link_title: r.string("linktitle"),
             description: r.string("description"),
@@ -74,11 +138,17 @@ impl Post {
             lastmod,
             categories: r.strings("categories"),
             tags: r.strings("tags"),
-            draft: r.boolean("draft"),
+            draft,
             aliases: r.strings("aliases"),
             url: r.string("url"),
             weight: r.integer("weight"),
             links: r.cards(),
+            publish_date: published.or(own_date),
+            expiry_date,
+            headless: r.boolean("headless"),
+            build: r.build(),
+            summary: r.string("summary"),
+            is_cjk_language: map.get("iscjklanguage").map(|_| r.boolean("iscjklanguage")),
             title,
         };
         (post, r.problems)
@@ -87,6 +157,48 @@ impl Post {
     /// The name the sidebar shows: `linkTitle`, else `title`.
     pub fn nav_title(&self) -> Option<&str> {
         self.link_title.as_deref().or(self.title.as_deref())
+    }
+
+    /// The terms `map` gives taxonomy `plural` (`tags`, `series`), as Hugo reads them: one text
+    /// is one term, a list's numbers and booleans are their text. Anything else is a problem at
+    /// the key, and no terms.
+    pub fn terms(
+        map: &Map<String, Value>,
+        source: &str,
+        block: &Block,
+        plural: &str,
+    ) -> (Vec<String>, Vec<Problem>) {
+        let mut r = Reader {
+            map,
+            source,
+            block,
+            problems: Vec::new(),
+        };
+        let terms = match map.get(plural) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(items)) if items.iter().all(|v| !v.is_array() && !v.is_object()) => {
+                items
+                    .iter()
+                    .filter_map(|v| match v {
+                        Value::String(s) => Some(s.clone()),
+                        Value::Number(n) => Some(n.to_string()),
+                        Value::Bool(b) => Some(b.to_string()),
+                        _ => None,
+                    })
+                    .collect()
+            }
+            Some(other) => {
+                let what = kind(other);
+                r.problem(
+                    plural,
+                    format!("`{plural}` must be a list of terms, not {what}"),
+                    &format!("write `{plural}: [\"a\", \"b\"]`"),
+                );
+                Vec::new()
+            }
+        };
+        (terms, r.problems)
     }
 
     /// `lastmod`, when it says something `date` does not: a later day.
@@ -202,10 +314,17 @@ impl Reader<'_> {
         }
     }
 
+    /// A whole number as Go's `cast.ToInt` makes one: `true`/`false` are 1 and 0 (real Stack
+    /// posts write `weight: false`), a fraction is cut, a number in quotes is that number.
     fn integer(&mut self, key: &str) -> i64 {
         match self.map.get(key) {
             None | Some(Value::Null) => 0,
             Some(Value::Number(n)) if n.is_i64() => n.as_i64().unwrap_or(0),
+            Some(Value::Number(n)) if n.as_f64().is_some() => n.as_f64().unwrap_or(0.0) as i64,
+            Some(Value::Bool(b)) => i64::from(*b),
+            Some(Value::String(s)) if s.trim().parse::<i64>().is_ok() => {
+                s.trim().parse().unwrap_or(0)
+            }
             Some(other) => {
                 let what = kind(other);
                 self.problem(
@@ -241,6 +360,59 @@ impl Reader<'_> {
             );
         }
         parsed
+    }
+
+    /// `_build` as Hugo's weak decoding reads it: keys in any case, `true`/`false` (or 1/0) for
+    /// `list` and `render` as in Hugo before 0.67 and 0.76, anything unknown as `always`.
+    fn build(&mut self) -> Build {
+        let mut build = Build::default();
+        let table = match self.map.get("_build") {
+            None | Some(Value::Null) => return build,
+            Some(Value::Object(table)) => table,
+            Some(other) => {
+                let what = kind(other);
+                self.problem(
+                    "_build",
+                    format!("`_build` must be a map of options, not {what}"),
+                    "write `_build:` with `list: never` or `render: never` below it",
+                );
+                return build;
+            }
+        };
+        let field = |name: &str| {
+            table
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v)
+        };
+        let word = |v: &Value| match v {
+            Value::Bool(true) => "1".to_owned(),
+            Value::Bool(false) => "0".to_owned(),
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => String::new(),
+        };
+        if let Some(v) = field("list") {
+            build.list = match word(v).as_str() {
+                "0" | "never" => List::Never,
+                "local" => List::Local,
+                _ => List::Always,
+            };
+        }
+        if let Some(v) = field("render") {
+            build.render = match word(v).as_str() {
+                "0" | "never" => Render::Never,
+                "link" => Render::Link,
+                _ => Render::Always,
+            };
+        }
+        if let Some(v) = field("publishresources") {
+            build.publish_resources = !matches!(
+                word(v).as_str(),
+                "0" | "f" | "F" | "false" | "FALSE" | "False"
+            );
+        }
+        build
     }
 
     fn cards(&mut self) -> Vec<Card> {

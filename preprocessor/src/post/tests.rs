@@ -28,10 +28,13 @@ fn the_seed_front_matter() {
 
 #[test]
 fn slug_falls_back_to_the_urlized_title() {
-    assert_eq!(urlize("No Slug Here At All"), "no-slug-here-at-all");
-    assert_eq!(urlize("I Replaced Claude.ai"), "i-replaced-claude.ai");
-    assert_eq!(urlize("Vim (text editor) & More!"), "vim-text-editor-more");
-    assert_eq!(urlize("  Café  au lait "), "café-au-lait");
+    assert_eq!(urlize::slug("No Slug Here At All"), "no-slug-here-at-all");
+    assert_eq!(urlize::slug("I Replaced Claude.ai"), "i-replaced-claude.ai");
+    assert_eq!(
+        urlize::slug("Vim (text editor) & More!"),
+        "vim-text-editor-more"
+    );
+    assert_eq!(urlize::slug("  Café  au lait "), "café-au-lait");
     let (p, _) = post("---\ntitle: Hello World\n---\n");
     assert_eq!(p.slug.as_deref(), Some("hello-world"));
     let (p, _) = post("---\ntitle: Hello\nslug: -my-slug-\n---\n");
@@ -88,14 +91,22 @@ fn cards_need_a_title_or_website() {
 #[test]
 fn urlize_is_hugos_sanitize() {
     // Seen with hugo 0.111: nothing leads with `-`, only decimal digits count as digits.
-    assert_eq!(urlize("& (Leading) symbols"), "leading-symbols");
-    assert_eq!(urlize("  Café  au lait ½ x² Ⅻ "), "café-au-lait-x");
-    assert_eq!(urlize("Save 100%25 now"), "save-100-now");
-    assert_eq!(urlize("Save 100%41 now"), "save-100a-now");
-    assert_eq!(urlize("50% off a%zzb"), "50-off-azzb");
-    assert_eq!(urlize("x%2Fy p%c3%a9q"), "x/y-péq");
-    assert_eq!(urlize("A & B <c>\u{a0}nbsp\u{200a}hair"), "a-b-c-nbsp-hair");
-    assert_eq!(urlize("x - y"), "x---y");
+    assert_eq!(urlize::slug("& (Leading) symbols"), "leading-symbols");
+    assert_eq!(urlize::slug("  Café  au lait ½ x² Ⅻ "), "café-au-lait-x");
+    assert_eq!(urlize::slug("Save 100%25 now"), "save-100-now");
+    assert_eq!(urlize::slug("Save 100%41 now"), "save-100a-now");
+    assert_eq!(urlize::slug("50% off a%zzb"), "50-off-azzb");
+    assert_eq!(urlize::slug("x%2Fy p%c3%a9q"), "x/y-péq");
+    assert_eq!(
+        urlize::slug("A & B <c>\u{a0}nbsp\u{200a}hair"),
+        "a-b-c-nbsp-hair"
+    );
+    // hugo 0.111 (`hugo list all`, `/p/:slug/` from the title): no dash after a dash, and the
+    // permalink's QueryUnescape makes `+` a space.
+    assert_eq!(urlize::slug("x - y"), "x-y");
+    assert_eq!(urlize::slug("C++ Tips"), "c-tips");
+    assert_eq!(urlize::slug("a+b"), "a-b");
+    assert_eq!(urlize::slug("a%zz b%41"), "azz-ba");
 }
 
 #[test]
@@ -143,4 +154,76 @@ fn draft_reads_as_hugo_reads_it() {
         assert!(!p.draft, "{src}");
         assert_eq!(problems.len(), 1, "{src}");
     }
+}
+
+#[test]
+fn publish_expiry_and_build_options_read_as_hugo_0111_reads_them() {
+    let (p, problems) = post(
+        "---\ndate: 2020-01-01\nexpiryDate: 2030-01-01\nheadless: true\nsummary: Short *one*.\n\
+         _build:\n  List: local\n  render: false\n  publishResources: false\n---\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(p.publish_date, crate::date::parse("2020-01-01"));
+    assert_eq!(p.expiry_date, crate::date::parse("2030-01-01"));
+    assert!(p.headless);
+    assert_eq!(p.summary.as_deref(), Some("Short *one*."));
+    assert_eq!(
+        p.build,
+        Build {
+            list: List::Local,
+            render: Render::Never,
+            publish_resources: false
+        }
+    );
+    // The newer `build` key is only a param in 0.111; unknown values are `always`.
+    let (p, _) = post("---\nbuild:\n  list: never\n_build:\n  list: sometimes\n---\n");
+    assert_eq!(p.build, Build::default());
+    // `publishDate` wins over `date`; `published: false` is a draft, and no date.
+    let (p, problems) = post("---\ndate: 2020-01-01\npubdate: 2021-01-01\npublished: false\n---\n");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(p.publish_date, crate::date::parse("2021-01-01"));
+    assert!(p.draft);
+    let (p, _) = post("---\nunpublishdate: 2001-02-03\ndraft: false\npublished: false\n---\n");
+    assert_eq!(p.expiry_date, crate::date::parse("2001-02-03"));
+    assert!(!p.draft);
+}
+
+#[test]
+fn terms_of_any_taxonomy() {
+    let src = "---\ntags: [Go, 1, true]\nseries: One Series\ncategories: {a: b}\n---\n";
+    let Found::Block(block) = find(src) else {
+        panic!()
+    };
+    let map = parse(src, &block).unwrap();
+    assert_eq!(
+        Post::terms(&map, src, &block, "tags").0,
+        ["Go", "1", "true"]
+    );
+    assert_eq!(Post::terms(&map, src, &block, "series").0, ["One Series"]);
+    let (terms, problems) = Post::terms(&map, src, &block, "categories");
+    assert!(terms.is_empty());
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0]
+            .message
+            .contains("`categories` must be a list of terms")
+    );
+}
+
+#[test]
+fn weight_reads_as_gos_cast_to_int() {
+    // A real Stack blog writes `weight: false` in every post; hugo 0.111 builds it as 0.
+    for (src, want) in [
+        ("---\nweight: false\n---\n", 0),
+        ("---\nweight: true\n---\n", 1),
+        ("---\nweight: \"7\"\n---\n", 7),
+        ("---\nweight: 2.9\n---\n", 2),
+        ("---\nweight: -3\n---\n", -3),
+    ] {
+        let (p, problems) = post(src);
+        assert!(problems.is_empty(), "{src}: {problems:?}");
+        assert_eq!(p.weight, want, "{src}");
+    }
+    let (_, problems) = post("---\nweight: [1]\n---\n");
+    assert_eq!(problems.len(), 1);
 }

@@ -86,21 +86,9 @@ pub fn strip_html(s: &str) -> String {
     out
 }
 
-/// Hugo's `urlize`: the path sanitized as for a permalink, non-ASCII percent-encoded.
+/// Hugo's `urlize`: the path sanitized and lowercased as for a permalink, escaped as a URL.
 pub fn urlize(s: &str) -> String {
-    let path = crate::urlize::urlize(s);
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                let _ = write!(out, "%{b:02X}");
-            }
-        }
-    }
-    out
+    crate::urlize::urlize(s, false)
 }
 
 /// Goldmark's GitHub-style heading id, as `anchorize` makes it.

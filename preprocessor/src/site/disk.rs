@@ -1,0 +1,159 @@
+//! The one place the site is read from the disk: which configuration files exist (the root
+//! file, `config/_default/` and `config/<environment>/`, and the same in each theme's folder),
+//! and the content folder's files, whose text is read for content files only, spread over the
+//! machine's cores. Everything read goes to the pure [`Site::new`].
+
+use super::config_source::{self, ConfigFile, ROOT_NAMES};
+use super::{Config, ContentFile, Site};
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Severity};
+use std::path::{Path, PathBuf};
+
+pub(super) fn load(root: &Path, environment: &str, now: &Date) -> (Site, Vec<Diagnostic>) {
+    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
+    let mut problems = Vec::new();
+    let files = config_files(&root, environment, &mut problems);
+    let first = files
+        .first()
+        .map_or("hugo.toml".to_owned(), |f| f.path.clone());
+    if files.is_empty() {
+        problems.push(Diagnostic {
+            severity: Severity::Error,
+            file: root.display().to_string(),
+            line: 1,
+            column: 1,
+            message: "no Hugo configuration here (hugo.toml, config.toml, config/_default/...)"
+                .into(),
+            hint: Some(
+                "point at the folder of the Hugo site; its defaults are used meanwhile".into(),
+            ),
+        });
+    }
+    let (mut map, found) = config_source::merge(&files, "config");
+    problems.extend(found);
+    let (first_read, _) = Config::from_map(map.clone(), &first);
+    for theme in &first_read.themes {
+        let dir = root.join(&first_read.themes_dir).join(theme);
+        if !dir.is_dir() {
+            problems.push(Diagnostic {
+                severity: Severity::Warning,
+                file: first.clone(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "theme `{theme}` is not in {}/; its configuration (params) is not read",
+                    first_read.themes_dir
+                ),
+                hint: Some("a theme imported as a Hugo module is not read either".into()),
+            });
+            continue;
+        }
+        let theme_files = config_files(&dir, environment, &mut problems);
+        let (theme_map, found) = config_source::merge(&theme_files, "config");
+        problems.extend(found);
+        config_source::merge_theme(&mut map, &theme_map);
+    }
+    let (config, found) = Config::from_map(map, &first);
+    problems.extend(found);
+    let content_root = root.join(&config.content_dir);
+    let files = content_files(&content_root);
+    let content_root = content_root.to_string_lossy().replace('\\', "/");
+    let (site, found) = Site::new(config, &content_root, files, now);
+    problems.extend(found);
+    (site, problems)
+}
+
+/// The configuration files of the site (or theme) at `root`, in Hugo's merge order, with
+/// paths relative to `root`.
+fn config_files(root: &Path, environment: &str, problems: &mut Vec<Diagnostic>) -> Vec<ConfigFile> {
+    let mut out = Vec::new();
+    if let Some(name) = ROOT_NAMES.iter().find(|n| root.join(n).is_file()) {
+        push(root, Path::new(name), &mut out, problems);
+    }
+    for dir in ["_default", environment] {
+        let base = Path::new("config").join(dir);
+        let mut found = Vec::new();
+        walk(&root.join(&base), &base, &mut found);
+        for rel in found {
+            let name = rel.file_name().map(|n| n.to_string_lossy().into_owned());
+            if name.is_some_and(|n| config_source::is_config_file(&n)) {
+                push(root, &rel, &mut out, problems);
+            }
+        }
+    }
+    out
+}
+
+fn push(root: &Path, rel: &Path, out: &mut Vec<ConfigFile>, problems: &mut Vec<Diagnostic>) {
+    let path = rel.to_string_lossy().replace('\\', "/");
+    match std::fs::read_to_string(root.join(rel)) {
+        Ok(text) => out.push(ConfigFile { path, text }),
+        Err(e) => problems.push(Diagnostic {
+            severity: Severity::Error,
+            file: path,
+            line: 1,
+            column: 1,
+            message: format!("cannot read the configuration file: {e}"),
+            hint: None,
+        }),
+    }
+}
+
+/// Files below `dir` (recursively, in name order, folders walked where they sort), as paths
+/// `prefix/...`. Symbolic links to folders are not followed (Hugo skips them too).
+fn walk(dir: &Path, prefix: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        let rel = prefix.join(&name);
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&entry.path(), &rel, out);
+        } else if kind.is_file() || (kind.is_symlink() && entry.path().is_file()) {
+            out.push(rel);
+        }
+    }
+}
+
+/// The content folder's files, content files with their text.
+fn content_files(content_root: &Path) -> Vec<ContentFile> {
+    let mut paths = Vec::new();
+    walk(content_root, Path::new(""), &mut paths);
+    let paths: Vec<String> = paths
+        .into_iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let read = |path: &String| ContentFile {
+        path: path.clone(),
+        text: super::tree::is_content(path)
+            .then(|| std::fs::read(content_root.join(path)).ok())
+            .flatten()
+            .map(|bytes| {
+                String::from_utf8(bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+            }),
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || paths.len() < 64 {
+        return paths.iter().map(read).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(read).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}

@@ -1,0 +1,345 @@
+//! A page's summary as hugo 0.111 makes it: the text before the first `<!--more-->` (then
+//! `.Truncated` when anything but whitespace follows), else front-matter `summary`, else the
+//! page's plain text cut after `summaryLength` (70) words at the end of that sentence
+//! (`TruncateWordsToWholeSentence`: every whitespace character counts a word, a sentence ends
+//! at `.`, `?`, `!` or a paragraph's end; without one, the whole text), or for a CJK page the
+//! first `summaryLength` characters of its words (`TruncateWordsByRune`). Hugo takes the plain
+//! text from the rendered page; here it comes from pulldown-cmark's events with mdBook's
+//! options: shortcode calls are dropped (Hugo has their output), raw HTML is dropped (Goldmark's
+//! default `unsafe: false`), and Hugo's `&quot;`-escaped quotes never end a sentence.
+
+use mdbook_markdown::pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
+
+/// Where a summary came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The text before `<!--more-->`.
+    Divider,
+    /// Front-matter `summary`.
+    FrontMatter,
+    /// The first words of the page.
+    Auto,
+}
+
+/// A page's summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub source: Source,
+    /// The author's markdown for a divider or front-matter summary (render it as a page's
+    /// body is rendered); `None` for an automatic one, which is plain text.
+    pub markdown: Option<String>,
+    /// The summary as plain text (paragraphs end with a newline in an automatic summary,
+    /// as in Hugo's).
+    pub text: String,
+    /// Hugo's `.Truncated`: there is more to read.
+    pub truncated: bool,
+}
+
+/// The knobs Hugo's summary takes from the site and the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// `summaryLength`.
+    pub length: usize,
+    /// The page is CJK (front-matter `isCJKLanguage`, or `hasCJKLanguage` and CJK text).
+    pub cjk: bool,
+    /// `markup.highlight.lineNos`: highlighted code has line numbers, which are text.
+    pub line_numbers: Option<LineNumbers>,
+}
+
+/// How Chroma numbers the lines of highlighted code (`markup.highlight`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineNumbers {
+    /// `lineNoStart`.
+    pub start: usize,
+    /// `lineNumbersInTable`: all numbers in a column before the code, else each before its line.
+    pub in_table: bool,
+    /// `guessSyntax`: blocks without a language are highlighted (and numbered) too.
+    pub guess_syntax: bool,
+}
+
+const DIVIDER: &str = "<!--more-->";
+
+/// The summary of a page whose body (after front matter) is `body`.
+pub fn summary(body: &str, front_matter: Option<&str>, options: Options) -> Summary {
+    if let Some(at) = body.find(DIVIDER) {
+        let before = body.get(..at).unwrap_or("").trim();
+        let after = body.get(at + DIVIDER.len()..).unwrap_or("");
+        return Summary {
+            source: Source::Divider,
+            markdown: Some(before.to_owned()),
+            text: plain_text(before).trim().to_owned(),
+            truncated: !after.trim().is_empty(),
+        };
+    }
+    if let Some(text) = front_matter.filter(|s| !s.is_empty()) {
+        return Summary {
+            source: Source::FrontMatter,
+            markdown: Some(text.to_owned()),
+            text: plain_text(text).trim().to_owned(),
+            truncated: false,
+        };
+    }
+    let plain = plain(body, options.line_numbers);
+    let (text, truncated) = if options.cjk {
+        by_rune(&plain, options.length)
+    } else {
+        let text: String = plain.iter().map(|(c, _)| c).collect();
+        whole_sentences(&text, options.length)
+    };
+    Summary {
+        source: Source::Auto,
+        markdown: None,
+        text,
+        truncated,
+    }
+}
+
+/// Whether `text` has Han, Hangul, Hiragana or Katakana (Hugo's test for `hasCJKLanguage`).
+pub fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c as u32,
+            0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3040..=0x30FF | 0x3130..=0x318F
+            | 0x31A0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F
+            | 0xAC00..=0xD7FF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..=0x3FFFF)
+    })
+}
+
+/// The page's text as Hugo's `StripHTML` leaves the rendered page: a paragraph's end and a
+/// hard break are newlines, other line ends and block boundaries spaces, whitespace runs one
+/// character (the first of the run).
+pub fn plain_text(markdown: &str) -> String {
+    plain(markdown, None).into_iter().map(|(c, _)| c).collect()
+}
+
+/// [`plain_text`] with each character's length in Hugo's text, which has Goldmark's entities:
+/// `&` is `&amp;` (5), a quote the typographer curled `&rsquo;` (7); others count 1.
+fn plain(markdown: &str, numbers: Option<LineNumbers>) -> Vec<(char, usize)> {
+    let source = strip_shortcodes(markdown);
+    let mut raw: Vec<(char, usize)> = Vec::with_capacity(source.len());
+    let push_text = |raw: &mut Vec<(char, usize)>, text: &str, curled: bool| {
+        for c in text.chars() {
+            let width = match c {
+                '\n' => {
+                    raw.push((' ', 1));
+                    continue;
+                }
+                '&' => 5,
+                '<' | '>' => 4,
+                '"' => 6,
+                '‘' | '’' | '“' | '”' | '–' | '—' if curled => 7,
+                '…' if curled => 8,
+                _ => 1,
+            };
+            raw.push((c, width));
+        }
+    };
+    // An image's text is its `alt` attribute, which stripping the tags drops.
+    let mut in_image = 0usize;
+    // A numbered code block's text, gathered to number its lines.
+    let mut code: Option<String> = None;
+    for (event, range) in new_cmark_parser(&source, &MarkdownOptions::default()).into_offset_iter()
+    {
+        match &event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            _ => {}
+        }
+        if in_image > 0 {
+            continue;
+        }
+        if let Some(n) = numbers {
+            match &event {
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let has_language =
+                        matches!(kind, CodeBlockKind::Fenced(info) if !info.trim().is_empty());
+                    if has_language || n.guess_syntax {
+                        code = Some(String::new());
+                    }
+                    continue;
+                }
+                Event::Text(t) if code.is_some() => {
+                    if let Some(c) = code.as_mut() {
+                        c.push_str(t);
+                    }
+                    continue;
+                }
+                Event::End(TagEnd::CodeBlock) if code.is_some() => {
+                    let text = code.take().unwrap_or_default();
+                    let lines: Vec<&str> = text
+                        .strip_suffix('\n')
+                        .unwrap_or(&text)
+                        .split('\n')
+                        .collect();
+                    let mut numbered = String::new();
+                    if n.in_table {
+                        for i in 0..lines.len() {
+                            numbered.push_str(&format!("{} ", n.start + i));
+                        }
+                        numbered.push_str(&text);
+                    } else {
+                        for (i, line) in lines.iter().enumerate() {
+                            numbered.push_str(&format!("{}{line} ", n.start + i));
+                        }
+                    }
+                    push_text(&mut raw, &numbered, false);
+                    raw.push((' ', 1));
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        match event {
+            Event::Text(t) => {
+                // The typographer's work: curled where the author wrote ASCII.
+                let curled = source.get(range).is_some_and(|s| s.is_ascii()) && !t.is_ascii();
+                push_text(&mut raw, &t, curled);
+            }
+            Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                push_text(&mut raw, &t, false)
+            }
+            Event::SoftBreak => raw.push((' ', 1)),
+            Event::HardBreak | Event::End(TagEnd::Paragraph) => raw.push(('\n', 1)),
+            Event::End(
+                TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::FootnoteDefinition
+                | TagEnd::Table
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::TableCell
+                | TagEnd::DefinitionList
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
+            )
+            | Event::Rule => raw.push((' ', 1)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    let mut was_space = false;
+    for (c, w) in raw {
+        let space = c.is_whitespace();
+        if !space || !(was_space || out.is_empty()) {
+            out.push((c, w));
+        }
+        was_space = space;
+    }
+    out
+}
+
+/// `markdown` without shortcode calls: `{{< name args >}}`, `{{% name %}}` and their closing
+/// tags are dropped, what they enclose is kept; an escaped `{{</* x */>}}` keeps its text.
+fn strip_shortcodes(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(start) = rest.find("{{") {
+        let after = rest.get(start + 2..).unwrap_or("");
+        let close = match after.trim_start().chars().next() {
+            Some('<') => ">}}",
+            Some('%') => "%}}",
+            _ => {
+                out.push_str(rest.get(..start + 2).unwrap_or(""));
+                rest = after;
+                continue;
+            }
+        };
+        out.push_str(rest.get(..start).unwrap_or(""));
+        let Some(end) = after.find(close) else {
+            rest = "";
+            break;
+        };
+        let call = after.get(..end).unwrap_or("");
+        if let Some(inner) = call
+            .trim_start_matches(['<', '%'])
+            .trim()
+            .strip_prefix("/*")
+            .and_then(|c| c.strip_suffix("*/"))
+        {
+            let delim = if close == ">}}" {
+                ('<', '>')
+            } else {
+                ('%', '%')
+            };
+            out.push_str(&format!("{{{{{}{}{}}}}}", delim.0, inner, delim.1));
+        }
+        rest = after.get(end + close.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Hugo's `TruncateWordsToWholeSentence`.
+fn whole_sentences(s: &str, length: usize) -> (String, bool) {
+    let mut words = 0;
+    let mut last_space = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            words += 1;
+            last_space = Some(i);
+            if words >= length {
+                break;
+            }
+        }
+    }
+    let Some(from) = last_space else {
+        return (s.trim().to_owned(), false);
+    };
+    let tail = s.get(from..).unwrap_or("");
+    let Some(end) = tail
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '.' | '?' | '!' | '\n'))
+        .map(|(j, c)| from + j + c.len_utf8())
+    else {
+        return (s.trim().to_owned(), false);
+    };
+    (s.get(..end).unwrap_or(s).trim().to_owned(), end < s.len())
+}
+
+/// Hugo's `TruncateWordsByRune` over the text's words (joined with single spaces): a word of
+/// ASCII (as Hugo has it, entities included) counts one, another its characters.
+fn by_rune(text: &[(char, usize)], length: usize) -> (String, bool) {
+    let words: Vec<&[(char, usize)]> = text
+        .split(|(c, _)| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let join = |words: &[&[(char, usize)]], last: Option<&[(char, usize)]>| {
+        let mut out: Vec<String> = words
+            .iter()
+            .map(|w| w.iter().map(|(c, _)| c).collect())
+            .collect();
+        if let Some(last) = last {
+            out.push(last.iter().map(|(c, _)| c).collect());
+        }
+        out.join(" ")
+    };
+    let mut count = 0;
+    for (index, word) in words.iter().enumerate() {
+        if count >= length {
+            return (join(words.get(..index).unwrap_or(&[]), None), true);
+        }
+        let ascii = word.iter().all(|&(c, w)| c.is_ascii() || w > 1);
+        let runes: usize = word.iter().map(|&(_, w)| w).sum();
+        if ascii {
+            count += 1;
+        } else if count + runes < length {
+            count += runes;
+        } else {
+            for (ri, &(_, w)) in word.iter().enumerate() {
+                if count >= length {
+                    let head = word.get(..ri).unwrap_or(&[]);
+                    return (join(words.get(..index).unwrap_or(&[]), Some(head)), true);
+                }
+                count += w;
+            }
+        }
+    }
+    (join(&words, None), false)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,108 @@
+use super::*;
+
+const OPTIONS: Options = Options {
+    length: 70,
+    cjk: false,
+    line_numbers: None,
+};
+
+#[test]
+fn the_divider_wins_and_truncates_when_more_follows() {
+    let s = summary(
+        "Intro *here*.\n\n<!--more-->\n\nRest.\n",
+        Some("ignored"),
+        OPTIONS,
+    );
+    assert_eq!(s.source, Source::Divider);
+    assert_eq!(s.markdown.as_deref(), Some("Intro *here*."));
+    assert_eq!(s.text, "Intro here.");
+    assert!(s.truncated);
+    let s = summary("All of it.\n<!--more-->\n  \n", None, OPTIONS);
+    assert!(!s.truncated);
+}
+
+#[test]
+fn front_matter_summary_is_markdown_and_never_truncated() {
+    let s = summary("Body text.", Some("A **bold** claim."), OPTIONS);
+    assert_eq!(s.source, Source::FrontMatter);
+    assert_eq!(s.markdown.as_deref(), Some("A **bold** claim."));
+    assert_eq!(s.text, "A bold claim.");
+    assert!(!s.truncated);
+}
+
+#[test]
+fn automatic_summaries_end_at_the_sentence_after_the_limit() {
+    let options = Options {
+        length: 5,
+        ..OPTIONS
+    };
+    // The fifth space falls in the second sentence; the summary runs to its end.
+    let s = summary(
+        "One two three. Four five six seven. Eight nine.",
+        None,
+        options,
+    );
+    assert_eq!(s.text, "One two three. Four five six seven.");
+    assert!(s.truncated);
+    // A paragraph's end ends a sentence; a heading's does not.
+    let s = summary(
+        "# Title here\n\nFirst para has words\n\nSecond para.",
+        None,
+        options,
+    );
+    assert_eq!(s.text, "Title here First para has words");
+    assert!(s.truncated);
+    // No sentence end after the limit: the whole text.
+    let s = summary("a b c d e f g h", None, options);
+    assert_eq!((s.text.as_str(), s.truncated), ("a b c d e f g h", false));
+}
+
+#[test]
+fn shortcodes_are_dropped_but_their_content_kept() {
+    let s = summary(
+        "Before {{< figure src=\"x.png\" >}} after {{% note %}}inside{{% /note %}} end {{</* raw */>}}.",
+        None,
+        OPTIONS,
+    );
+    assert_eq!(s.text, "Before after inside end {{< raw >}}.");
+}
+
+#[test]
+fn cjk_pages_count_characters() {
+    let options = Options {
+        length: 5,
+        cjk: true,
+        ..OPTIONS
+    };
+    let s = summary("这是一个很长的句子 second", None, options);
+    assert_eq!(s.text, "这是一个很");
+    assert!(s.truncated);
+    assert!(has_cjk("混合 text"));
+    assert!(!has_cjk("plain text"));
+}
+
+#[test]
+fn numbered_code_has_its_numbers_in_the_text() {
+    // The Stack starter sets `lineNos` and `guessSyntax`: hugo's summary had `Syntax 1 ...`.
+    let numbers = LineNumbers {
+        start: 1,
+        in_table: true,
+        guess_syntax: true,
+    };
+    let options = Options {
+        line_numbers: Some(numbers),
+        ..OPTIONS
+    };
+    let s = summary("Syntax\n\n```\na\nb\n```\n\nEnd.", None, options);
+    assert_eq!(s.text, "Syntax\n1 2 a b End.");
+    let inline = Options {
+        line_numbers: Some(LineNumbers {
+            in_table: false,
+            guess_syntax: false,
+            ..numbers
+        }),
+        ..OPTIONS
+    };
+    let s = summary("```rust\nx\ny\n```\n\n```\nplain\n```", None, inline);
+    assert_eq!(s.text, "1x 2y plain");
+}
