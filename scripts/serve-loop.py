@@ -11,7 +11,7 @@ Each save appends a paragraph with a fresh marker to the post; the page is polle
 every 20 ms until the marker shows. mdBook's watcher polls the files every second, so a save
 waits 0 to 1 s before the build starts.
 
-By default the repository's sources (book.toml, book/, theme/, the cargo workspace) are copied
+By default the repository's sources (book.toml, book/, the cargo workspace) are copied
 into a scratch folder under target/ and measured there with their own cargo target folder
 (its first build, not measured, compiles the preprocessor once): nothing in the working tree
 is touched, and other builds in it do not share the cargo lock. --in-place measures the
@@ -38,7 +38,7 @@ import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # What `mdbook serve` and `cargo run --package mdbook-hugo` read, as paths in the repository.
-COPIED = ["Cargo.toml", "Cargo.lock", "book.toml", ".gitignore", "book", "theme", "preprocessor", "src"]
+COPIED = ["Cargo.toml", "Cargo.lock", "book.toml", ".gitignore", "book", "preprocessor", "src"]
 
 
 def free_port():

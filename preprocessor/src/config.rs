@@ -13,6 +13,9 @@ const OUR_KEYS: &[&str] = &[
     "base-url",
     "cards",
     "site",
+    "chapters",
+    "order",
+    "taxonomies",
     "shortcodes",
 ];
 
@@ -41,10 +44,37 @@ struct Table {
     cards: CardsAt,
     site: Option<std::path::PathBuf>,
     #[serde(default)]
+    chapters: Chapters,
+    #[serde(default)]
+    order: Order,
+    taxonomies: Option<bool>,
+    #[serde(default)]
     shortcodes: BTreeMap<String, Shortcode>,
     /// Every other key: mdBook's own, or a mistake to name.
     #[serde(flatten)]
     other: BTreeMap<String, serde::de::IgnoredAny>,
+}
+
+/// Where the book's chapters come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Chapters {
+    /// The chapters SUMMARY.md lists.
+    #[default]
+    Summary,
+    /// The Hugo site's content tree: every page Hugo publishes, in Hugo's order.
+    Site,
+}
+
+/// The order of the pages of a section when the chapters come from the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Order {
+    /// Hugo's: weight, then newest first, then title, then file.
+    #[default]
+    Hugo,
+    /// Oldest first, as a book often reads.
+    OldestFirst,
 }
 
 /// `[preprocessor.hugo.shortcodes.NAME]`: how the book renders a shortcode whose template is not
@@ -93,6 +123,8 @@ pub struct Settings {
     pub book_title: Option<String>,
     /// mdBook's built-in preprocessors (`index`, `links`) run.
     pub default_preprocessors: bool,
+    /// The book's root on disk (where book.toml is).
+    pub root: Option<std::path::PathBuf>,
     /// The source folder on disk, to find posts SUMMARY.md does not list.
     pub src_dir: Option<std::path::PathBuf>,
     /// The Hugo site's root on disk (`site`, relative to the book root; the book root itself by
@@ -100,6 +132,10 @@ pub struct Settings {
     pub site_dir: Option<std::path::PathBuf>,
     /// `[preprocessor.hugo.shortcodes]`, by name.
     pub shortcodes: BTreeMap<String, Shortcode>,
+    pub chapters: Chapters,
+    pub order: Order,
+    /// A chapter per taxonomy and per term (on by default).
+    pub taxonomies: bool,
 }
 
 impl Settings {
@@ -162,9 +198,13 @@ impl Settings {
             cards: table.cards,
             book_title: ctx.config.book.title.clone(),
             default_preprocessors: ctx.config.build.use_default_preprocessors,
+            root: Some(ctx.root.clone()),
             src_dir: Some(ctx.root.join(&ctx.config.book.src)),
             site_dir: Some(ctx.root.join(table.site.unwrap_or_default())),
             shortcodes: table.shortcodes,
+            chapters: table.chapters,
+            order: table.order,
+            taxonomies: table.taxonomies.unwrap_or(true),
         })
     }
 
@@ -180,9 +220,14 @@ impl Settings {
             cards: CardsAt::End,
             book_title: None,
             default_preprocessors: true,
+            root: None,
             src_dir: None,
             site_dir: None,
             shortcodes: BTreeMap::new(),
+            chapters: Chapters::Summary,
+            order: Order::Hugo,
+            // Tests look at the chapters they give; the term pages have tests of their own.
+            taxonomies: false,
         }
     }
 }

@@ -412,6 +412,17 @@ fn signed_hours_len(v: &str) -> Option<usize> {
     (hours <= 23).then_some(1 + digits)
 }
 
+/// The instant the run started, which decides what Hugo would call a future or expired post.
+pub fn now() -> Date {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = i64::try_from(since.as_secs()).unwrap_or(i64::MAX);
+    DateTime::from_timestamp(secs, since.subsec_nanos())
+        .unwrap_or_default()
+        .fixed_offset()
+}
+
 /// The instant for `<time datetime>`: RFC 3339, `Z` for UTC, as Hugo lists it.
 pub fn machine(date: &Date) -> String {
     date.to_rfc3339_opts(SecondsFormat::AutoSi, true)

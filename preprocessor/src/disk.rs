@@ -4,6 +4,7 @@
 //! thread of its own while mdBook's JSON is parsed), and the Hugo site's shortcode and partial
 //! templates.
 
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{self, Found};
 use crate::links::Unlisted;
 use crate::post::Post;
@@ -87,16 +88,21 @@ fn slug_of_file(path: &Path) -> Option<String> {
 /// site's `layouts/shortcodes/` and `layouts/_shortcodes/`, then each theme's (`themes/<theme>/
 /// layouts/...`), and the partials likewise; names as Hugo names them (`shortcodes/notice.html`,
 /// `partials/icon.html`), files relative to the book root `root` for diagnostics.
-pub fn templates(root: &Path, site: &Path, themes: &[String]) -> Vec<TemplateFile> {
+pub fn templates(
+    root: &Path,
+    site: &Path,
+    themes_dir: &str,
+    themes: &[String],
+) -> Vec<TemplateFile> {
     let mut layouts = vec![site.join("layouts")];
     layouts.extend(
         themes
             .iter()
-            .map(|t| site.join("themes").join(t).join("layouts")),
+            .map(|t| site.join(themes_dir).join(t).join("layouts")),
     );
     let mut out = Vec::new();
     for folder in ["shortcodes", "_shortcodes", "partials", "_partials"] {
-        for dir in &layouts {
+        for (n, dir) in layouts.iter().enumerate() {
             let base = dir.join(folder);
             let mut files = Vec::new();
             collect_files(&base, &mut files);
@@ -117,6 +123,7 @@ pub fn templates(root: &Path, site: &Path, themes: &[String]) -> Vec<TemplateFil
                     name,
                     file: file.to_string_lossy().replace('\\', "/"),
                     source,
+                    theme: n > 0,
                 });
             }
         }
@@ -137,4 +144,121 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// Every file under `dir`, as paths relative to it with `/`.
+pub fn files_under(dir: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    collect_files(dir, &mut files);
+    files
+        .iter()
+        .filter_map(|f| f.strip_prefix(dir).ok())
+        .map(|rel| rel.to_string_lossy().replace('\\', "/"))
+        .collect()
+}
+
+/// The book's own stylesheet and script, written into its source folder for a book made from
+/// a site (book.toml names them in `additional-css` and `additional-js`).
+pub const ASSETS: [(&str, &str); 3] = [
+    ("mdbook-hugo/hugo.css", include_str!("../theme/hugo.css")),
+    (
+        "mdbook-hugo/shortcodes.css",
+        include_str!("../theme/shortcodes.css"),
+    ),
+    (
+        "mdbook-hugo/shortcodes.js",
+        include_str!("../theme/shortcodes.js"),
+    ),
+];
+
+/// The list of what the last run put in the source folder, so the next can take away what is no
+/// longer wanted.
+const MANIFEST: &str = ".mdbook-hugo-files";
+
+/// Puts `files` (the file, its path in the book) and the book's [`ASSETS`] into the source
+/// folder `src`, where mdBook copies everything but markdown from, and takes away what an
+/// earlier run put there that is no longer wanted. A file already there with the same length
+/// and no older than its original is left alone, so a quiet `mdbook serve` stays quiet.
+pub fn mirror(src: &Path, files: &[(PathBuf, String)]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut wanted: Vec<String> = Vec::with_capacity(files.len() + ASSETS.len());
+    let mut problem = |path: &str, what: String| {
+        problems.push(Diagnostic {
+            severity: Severity::Warning,
+            file: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: what,
+            hint: Some("the book lacks the file; check the folder's permissions".into()),
+        });
+    };
+    for (from, to) in files {
+        let Some(dest) = inside(src, to) else {
+            continue;
+        };
+        wanted.push(to.clone());
+        if fresh(from, &dest) {
+            continue;
+        }
+        let done = dest
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::copy(from, &dest).map(|_| ()));
+        if let Err(e) = done {
+            problem(
+                &from.display().to_string(),
+                format!("copying it into the book: {e}"),
+            );
+        }
+    }
+    for (to, text) in ASSETS {
+        let Some(dest) = inside(src, to) else {
+            continue;
+        };
+        wanted.push(to.to_owned());
+        if std::fs::read_to_string(&dest).is_ok_and(|t| t == text) {
+            continue;
+        }
+        let done = dest
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&dest, text));
+        if let Err(e) = done {
+            problem(to, format!("writing it into the book: {e}"));
+        }
+    }
+    wanted.sort();
+    wanted.dedup();
+    let manifest = src.join(MANIFEST);
+    let before = std::fs::read_to_string(&manifest).unwrap_or_default();
+    for old in before
+        .lines()
+        .filter(|l| wanted.binary_search(&l.to_string()).is_err())
+    {
+        if let Some(dest) = inside(src, old) {
+            let _ = std::fs::remove_file(&dest);
+        }
+    }
+    let list: String = wanted.iter().map(|w| format!("{w}\n")).collect();
+    if list != before {
+        let _ = std::fs::write(&manifest, list);
+    }
+    problems
+}
+
+/// `src/rel`, when `rel` stays inside `src`.
+fn inside(src: &Path, rel: &str) -> Option<PathBuf> {
+    let parts: Vec<&str> = rel.split('/').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() || parts.iter().any(|p| *p == ".." || *p == ".") {
+        return None;
+    }
+    Some(parts.iter().fold(src.to_path_buf(), |p, part| p.join(part)))
+}
+
+/// Whether `dest` already holds `from`: the same length, and not older.
+fn fresh(from: &Path, dest: &Path) -> bool {
+    let (Ok(a), Ok(b)) = (std::fs::metadata(from), std::fs::metadata(dest)) else {
+        return false;
+    };
+    a.len() == b.len() && matches!((a.modified(), b.modified()), (Ok(x), Ok(y)) if y >= x)
 }

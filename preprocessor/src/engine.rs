@@ -10,11 +10,15 @@
 //! header, cards) -> emit. Memory stays near two and a half times the input: the input is
 //! dropped once parsed, each chapter's source once rewritten and each item once written.
 
+mod book;
 mod input;
 mod intake;
 mod items;
 pub mod output;
+mod run;
 mod schedule;
+
+pub use run::Run;
 
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
@@ -22,8 +26,6 @@ use crate::disk::{self, Walk};
 use crate::index::Index;
 use crate::links::Resolver;
 use crate::rewrite::{self, Context};
-use crate::shortcodes::host;
-use crate::shortcodes::registry::Shortcodes;
 use crate::shortcodes::stage::Stage;
 use intake::ReadItem;
 use mdbook_preprocessor::book::{Book, BookItem};
@@ -54,40 +56,6 @@ pub enum Failure {
     },
     /// Writing the output failed.
     Output(String),
-}
-
-/// What every chapter of a run is read and rewritten with, set up once at the edge: the
-/// settings, and the site's shortcodes (its templates read from disk and parsed).
-#[derive(Debug)]
-pub struct Run {
-    pub settings: Settings,
-    pub shortcodes: Shortcodes,
-    pub site: Arc<host::Site>,
-    pub site_params: serde_json::Map<String, serde_json::Value>,
-    /// Problems setting up: templates that do not parse, book.toml entries that say nothing.
-    pub problems: Vec<Diagnostic>,
-}
-
-impl Run {
-    /// Sets up a run with `settings`, reading the Hugo site's templates from disk.
-    pub fn new(settings: Settings) -> Run {
-        let files = match (&settings.site_dir, &settings.src_dir) {
-            (Some(site), Some(src)) => {
-                let root = src.parent().unwrap_or(site);
-                disk::templates(root, site, &[])
-            }
-            (Some(site), None) => disk::templates(site, site, &[]),
-            _ => Vec::new(),
-        };
-        let (shortcodes, problems) = Shortcodes::new(&files, &settings.shortcodes, false);
-        Run {
-            settings,
-            shortcodes,
-            site: Arc::new(host::Site::default()),
-            site_params: serde_json::Map::new(),
-            problems,
-        }
-    }
 }
 
 /// The threads worth running: the machine's cores, at most 8.
@@ -205,23 +173,21 @@ impl<W: Write> Sink for JsonSink<'_, W> {
 /// Everything after the reading: the index, the body stages of every chapter on `threads`
 /// threads, and the items handed to `sink` in book order.
 fn finish(
-    run: &Run,
+    run: &Arc<Run>,
     read: Vec<ReadItem>,
     walk: Walk,
     sink: &mut impl Sink,
     threads: usize,
 ) -> io::Result<Vec<Diagnostic>> {
     let settings = &run.settings;
-    let mut items = Vec::with_capacity(read.len());
-    let mut reads = Vec::with_capacity(read.len());
-    let mut entries = Vec::with_capacity(read.len());
-    for (_, item, item_reads) in read {
-        items.push(item);
-        for (read, entry) in item_reads {
-            reads.push(read);
-            entries.push(entry);
-        }
-    }
+    // The book stage: the chapters the site implies.
+    let book::Book {
+        mut items,
+        reads,
+        entries,
+        terms,
+        files,
+    } = book::stage(run, read, threads);
 
     // The index of the whole book.
     let (index, index_problems) = Index::new(entries);
@@ -248,12 +214,12 @@ fn finish(
     let sources: Vec<Mutex<String>> = sources.into_iter().map(Mutex::new).collect();
 
     // The body stages of every chapter, written out in order.
-    let resolver = Resolver::new(&index, settings, &unlisted);
+    let resolver = Resolver::new(&index, settings, &unlisted).with_statics(&run.statics);
     let stage = Stage {
         shortcodes: &run.shortcodes,
         site: &run.site,
         site_params: &run.site_params,
-        privacy: Default::default(),
+        privacy: run.privacy,
         settings,
         resolver: &resolver,
     };
@@ -261,6 +227,7 @@ fn finish(
         settings,
         resolver: &resolver,
         shortcodes: &stage,
+        terms: &terms,
     };
     let work = |i: usize| {
         let source = std::mem::take(&mut *sources[i].lock().expect("no panic holds it"));
@@ -287,6 +254,15 @@ fn finish(
     })?;
     problems.extend(in_order.into_iter().flatten());
     problems.dedup();
+    // The files the book needs beside its chapters go into its source folder, where mdBook
+    // copies them from (a book made from a site only: its source folder is the book's own).
+    if settings.chapters == crate::config::Chapters::Site
+        && let Some(src) = &settings.src_dir
+    {
+        let mut files = files;
+        files.extend(run.statics.reached());
+        problems.extend(disk::mirror(src, &files));
+    }
     // Freeing the readings and the index (some 40 allocations a chapter) took a tenth of the
     // run, all of it after the book is written: a thread of its own frees them, so the command
     // exits as soon as the output is out. (Should the thread not start, they are freed here.)

@@ -1,6 +1,7 @@
 //! The index of the whole book: every post by slug, alias, `url`, source path and file name,
 //! with the anchors each one's headings make. Built once, before any chapter is rewritten, so a
-//! link can point forward; duplicate slugs are reported here, naming both files.
+//! link can point forward; duplicate slugs are reported here, naming both files. Beside the
+//! chapters, the site's static files a link may reach.
 
 use crate::config::Settings;
 use crate::diagnostic::{self, Diagnostic, Severity};
@@ -282,6 +283,33 @@ pub fn relative(from: &str, to: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The site's static files (`images/x.jpg` to the file on disk), and those the book's links
+/// reach, which the book copies.
+#[derive(Debug, Default)]
+pub struct Statics {
+    pub files: std::collections::HashMap<String, PathBuf>,
+    pub used: std::sync::Mutex<std::collections::BTreeSet<String>>,
+}
+
+impl Statics {
+    /// Whether `path` (`images/x.jpg`) is a static file; it is then copied into the book.
+    pub fn reach(&self, path: &str) -> bool {
+        let found = self.files.contains_key(path);
+        if found && let Ok(mut used) = self.used.lock() {
+            used.insert(path.to_owned());
+        }
+        found
+    }
+
+    /// The static files the book's links reached: (the file, its path in the book).
+    pub fn reached(&self) -> Vec<(PathBuf, String)> {
+        let used = self.used.lock().map(|u| u.clone()).unwrap_or_default();
+        used.into_iter()
+            .filter_map(|p| Some((self.files.get(&p)?.clone(), p)))
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -31,6 +31,12 @@ pub mod date;
 // The single pass over a body: link sites, anchors, words.
 pub mod scan;
 
+// The book stage: the chapters the site implies.
+// The chapters of a Hugo site's content tree.
+pub mod structure;
+// A chapter per taxonomy and per term.
+pub mod taxonomy;
+
 // The whole book.
 // Every chapter by slug, alias, path and name, with its anchors.
 pub mod index;

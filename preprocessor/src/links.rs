@@ -44,6 +44,7 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::edit::Edit;
 use crate::escape;
+use crate::index::Statics;
 use crate::index::{self, Entry, Index};
 use crate::read::Read;
 use crate::render;
@@ -90,9 +91,17 @@ pub struct Resolver<'a> {
     prefix: String,
     suffix: String,
     unlisted: &'a Unlisted,
+    /// The site's static files, in a book made from the site.
+    statics: Option<&'a Statics>,
 }
 
 impl<'a> Resolver<'a> {
+    /// The same resolver, also finding the site's static files (`/images/x.jpg`).
+    pub fn with_statics(mut self, statics: &'a Statics) -> Self {
+        self.statics = Some(statics);
+        self
+    }
+
     pub fn new(index: &'a Index, settings: &'a Settings, unlisted: &'a Unlisted) -> Self {
         let (prefix, suffix) = settings
             .permalink
@@ -104,6 +113,7 @@ impl<'a> Resolver<'a> {
             prefix: prefix.to_owned(),
             suffix: suffix.to_owned(),
             unlisted,
+            statics: None,
         }
     }
 
@@ -115,6 +125,9 @@ impl<'a> Resolver<'a> {
         };
         let (i, query, fragment) = match target {
             Ok(Some(t)) => t,
+            Ok(None) | Err(_) if site.form != Form::Shortcode && self.is_static(&site.dest) => {
+                return self.static_url(from, site);
+            }
             Ok(None) => return Outcome::Leave,
             Err(p) => return Outcome::Problem(p),
         };
@@ -150,6 +163,48 @@ impl<'a> Resolver<'a> {
         let (raw, raw_fragment) = split_off(&site.raw, '#');
         let (_, raw_query) = split_off(raw, '?');
         let url = self.url(from, to, query.and(raw_query), fragment.and(raw_fragment));
+        Outcome::Rewrite(match site.form {
+            Form::Autolink => format!("[{}]({url})", escape::markdown(&site.dest)),
+            _ => url,
+        })
+    }
+
+    /// The path below the site's root of a link on the site (`/images/x.jpg`, or the same on
+    /// the base URL), decoded: `images/x.jpg`.
+    fn site_file<'d>(&self, dest: &'d str) -> Option<(String, &'d str)> {
+        let on_site = match &self.settings.base_url {
+            Some(base) => dest.strip_prefix(base.as_str()).unwrap_or(dest),
+            None => dest,
+        };
+        if !on_site.starts_with('/') || on_site.starts_with("//") {
+            return None;
+        }
+        let end = on_site.find(['?', '#']).unwrap_or(on_site.len());
+        let (path, rest) = on_site.split_at(end);
+        Some((
+            crate::percent::decode(path.trim_start_matches('/')).into_owned(),
+            rest,
+        ))
+    }
+
+    fn is_static(&self, dest: &str) -> bool {
+        let Some(statics) = self.statics else {
+            return false;
+        };
+        self.site_file(dest)
+            .is_some_and(|(path, _)| statics.reach(&path))
+    }
+
+    /// A link to a static file, relative to the chapter (the book copies the file to its place).
+    fn static_url(&self, from: &Entry, site: &Site) -> Outcome {
+        let Some((path, _)) = self.site_file(&site.dest) else {
+            return Outcome::Leave;
+        };
+        let mut url = index::relative(&from.link, &path.replace(' ', "%20"));
+        // The query and fragment as written.
+        if let Some(at) = site.raw.find(['?', '#']) {
+            url.push_str(&site.raw[at..]);
+        }
         Outcome::Rewrite(match site.form {
             Form::Autolink => format!("[{}]({url})", escape::markdown(&site.dest)),
             _ => url,

@@ -50,6 +50,10 @@ pub struct Post {
     pub summary: Option<String>,
     /// `isCJKLanguage`, when set.
     pub is_cjk_language: Option<bool>,
+    /// `layout`: Stack's `archives` and `search` pages are the theme's.
+    pub layout: Option<String>,
+    /// Stack's cover `image`: a file of the page bundle or a URL, checked like a card's.
+    pub image: Option<String>,
 }
 
 /// A page's build options (`_build`): whether it is listed, rendered, and its files published.
@@ -149,6 +153,8 @@ impl Post {
             build: r.build(),
             summary: r.string("summary"),
             is_cjk_language: map.get("iscjklanguage").map(|_| r.boolean("iscjklanguage")),
+            layout: r.string("layout"),
+            image: r.image(),
             title,
         };
         (post, r.problems)
@@ -413,6 +419,22 @@ impl Reader<'_> {
             );
         }
         build
+    }
+
+    /// Stack's cover `image`, when it may become a `src` (a card's URL policy).
+    fn image(&mut self) -> Option<String> {
+        let url = self.string("image").filter(|u| !u.trim().is_empty())?;
+        match escape::refuse_url(&url) {
+            None => Some(url),
+            Some(why) => {
+                self.problem(
+                    "image",
+                    format!("cover `image` `{url}`: {why}"),
+                    "use an http(s) URL or a file of the page bundle",
+                );
+                None
+            }
+        }
     }
 
     fn cards(&mut self) -> Vec<Card> {

@@ -11,17 +11,42 @@ use crate::post::{Card, Post};
 use mdbook_markdown::pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use std::fmt::Write;
 
+/// Where a header's parts lead: the chapter of a term (by taxonomy and term as written), and
+/// the cover image as the book links it.
+pub struct Leads<'a> {
+    pub term: &'a dyn Fn(&str, &str) -> Option<String>,
+    pub cover: Option<String>,
+}
+
+impl Leads<'_> {
+    /// Nowhere: no term pages, no cover.
+    pub fn none() -> Leads<'static> {
+        Leads {
+            term: &|_, _| None,
+            cover: None,
+        }
+    }
+}
+
 /// The post header. Empty when the front matter has nothing to show.
-pub fn header(post: &Post, minutes: usize, html: bool) -> String {
+pub fn header(post: &Post, minutes: usize, html: bool, leads: &Leads) -> String {
     let mut out = String::new();
     if html {
         out.push_str("<header class=\"hugo-header\">\n");
+        if let Some(src) = &leads.cover {
+            let alt = post.title.as_deref().unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "<img class=\"hugo-cover\" src=\"{}\" alt=\"{}\" loading=\"lazy\">",
+                escape::html(src),
+                escape::html(alt)
+            );
+        }
         chips(
             &mut out,
-            "hugo-categories",
-            "Categories",
-            "hugo-category",
+            ("hugo-categories", "Categories", "hugo-category"),
             &post.categories,
+            &|t| (leads.term)("categories", t),
         );
         if let Some(title) = &post.title {
             let _ = writeln!(out, "<h1 class=\"hugo-title\">{}</h1>", escape::html(title));
@@ -52,18 +77,36 @@ pub fn header(post: &Post, minutes: usize, html: bool) -> String {
             );
         }
         out.push_str("</p>\n");
-        chips(&mut out, "hugo-tags", "Tags", "hugo-tag", &post.tags);
+        chips(
+            &mut out,
+            ("hugo-tags", "Tags", "hugo-tag"),
+            &post.tags,
+            &|t| (leads.term)("tags", t),
+        );
         out.push_str("</header>\n\n");
     } else {
-        out = header_markdown(post, minutes);
+        out = header_markdown(post, minutes, leads);
     }
     out
 }
 
 /// The header for renderers other than html: the title as a heading, the lead in italics, the
 /// dates and reading time, the terms, each value escaped only where markdown would read it.
-fn header_markdown(post: &Post, minutes: usize) -> String {
+fn header_markdown(post: &Post, minutes: usize, leads: &Leads) -> String {
     let mut events = Vec::new();
+    if let Some(src) = &leads.cover {
+        let alt = post.title.as_deref().unwrap_or_default();
+        events.extend(markdown::paragraph(markdown::wrap(
+            Tag::Image {
+                link_type: mdbook_markdown::pulldown_cmark::LinkType::Inline,
+                dest_url: src.clone().into(),
+                title: "".into(),
+                id: "".into(),
+            },
+            TagEnd::Image,
+            vec![markdown::text(one_line(alt))],
+        )));
+    }
     if let Some(title) = &post.title {
         events.extend(markdown::wrap(
             Tag::Heading {
@@ -91,13 +134,23 @@ fn header_markdown(post: &Post, minutes: usize) -> String {
             .map(|m| format!("Updated {}", date::human(m))),
     );
     events.extend(markdown::paragraph(vec![markdown::text(meta.join(" · "))]));
-    for (label, items) in [("Categories", &post.categories), ("Tags", &post.tags)] {
+    for (label, plural, items) in [
+        ("Categories", "categories", &post.categories),
+        ("Tags", "tags", &post.tags),
+    ] {
         if !items.is_empty() {
-            let list: Vec<String> = items.iter().map(|i| one_line(i)).collect();
-            events.extend(markdown::paragraph(vec![markdown::text(format!(
-                "{label}: {}",
-                list.join(", ")
-            ))]));
+            let mut line = vec![markdown::text(format!("{label}: "))];
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    line.push(markdown::text(", "));
+                }
+                let text = vec![markdown::text(one_line(item))];
+                match (leads.term)(plural, item) {
+                    Some(url) => line.extend(markdown::link(&url, text)),
+                    None => line.extend(text),
+                }
+            }
+            events.extend(markdown::paragraph(line));
         }
     }
     let mut out = markdown::write(&events);
@@ -114,17 +167,31 @@ fn reading(minutes: usize) -> String {
     format!("{} min read", minutes.max(1))
 }
 
-fn chips(out: &mut String, list_class: &str, label: &str, chip_class: &str, items: &[String]) {
+/// A list of terms, each a link to its chapter when there is one.
+fn chips(
+    out: &mut String,
+    (list_class, label, chip_class): (&str, &str, &str),
+    items: &[String],
+    link: &dyn Fn(&str) -> Option<String>,
+) {
     if items.is_empty() {
         return;
     }
     let _ = write!(out, "<ul class=\"{list_class}\" aria-label=\"{label}\">");
     for item in items {
-        let _ = write!(
-            out,
-            "<li><span class=\"{chip_class}\">{}</span></li>",
-            escape::html(item)
-        );
+        let text = escape::html(item);
+        match link(item) {
+            Some(url) => {
+                let _ = write!(
+                    out,
+                    "<li><a class=\"{chip_class}\" href=\"{}\">{text}</a></li>",
+                    escape::html(&url)
+                );
+            }
+            None => {
+                let _ = write!(out, "<li><span class=\"{chip_class}\">{text}</span></li>");
+            }
+        }
     }
     out.push_str("</ul>\n");
 }

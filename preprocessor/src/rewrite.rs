@@ -6,17 +6,22 @@
 use crate::config::{CardsAt, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::edit::{self, Edit};
-use crate::index::Entry;
+use crate::index::{self, Entry};
 use crate::links::{self, Resolver};
 use crate::read::Read;
 use crate::render;
+use crate::scan::{Form, Site};
 use crate::shortcodes::stage::{self, Stage};
+use crate::taxonomy;
+use std::collections::HashMap;
 
 /// What every chapter's rewrite shares, read-only: the settings and the whole book's lookups.
 pub struct Context<'a> {
     pub settings: &'a Settings,
     pub resolver: &'a Resolver<'a>,
     pub shortcodes: &'a Stage<'a>,
+    /// Each term's chapter, by taxonomy and key, for the header's chips.
+    pub terms: &'a HashMap<(String, String), String>,
 }
 
 /// The chapter's new text, and the problems found in it (reading's and the stages').
@@ -56,7 +61,15 @@ pub fn rewrite(read: &Read, source: &str, me: &Entry, cx: &Context) -> (String, 
         if post.draft {
             top.push_str(&render::draft_box(settings.html));
         }
-        top.push_str(&render::header(post, read.minutes(), settings.html));
+        let term = |plural: &str, written: &str| {
+            let link = cx.terms.get(&(plural.to_owned(), taxonomy::key(written)))?;
+            Some(index::relative(&me.link, link))
+        };
+        let leads = render::Leads {
+            term: &term,
+            cover: post.image.as_deref().map(|src| cover(src, me, cx.resolver)),
+        };
+        top.push_str(&render::header(post, read.minutes(), settings.html, &leads));
         if settings.cards == CardsAt::Header && !cards.is_empty() {
             top.push_str(&cards);
             top.push('\n');
@@ -79,6 +92,22 @@ pub fn rewrite(read: &Read, source: &str, me: &Entry, cx: &Context) -> (String, 
         edits.push(Edit::insert(source.len(), format!("{gap}{cards}")));
     }
     (edit::apply(source, edits), problems)
+}
+
+/// A cover image's `src` as the book links it: a bundle's file as written, a site path (a static
+/// file, say) made relative like a link.
+fn cover(src: &str, me: &Entry, resolver: &Resolver) -> String {
+    let site = Site {
+        dest: src.to_owned(),
+        raw: src.to_owned(),
+        range: 0..0,
+        form: Form::Destination,
+        after: 0,
+    };
+    match resolver.resolve(me, &site) {
+        links::Outcome::Rewrite(url) => url,
+        _ => src.to_owned(),
+    }
 }
 
 #[cfg(test)]

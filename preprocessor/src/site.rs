@@ -211,6 +211,13 @@ impl Site {
         disk::load(root, "production", now)
     }
 
+    /// The configuration alone of the Hugo site at `root` (its themes' merged in), when `root`
+    /// holds one.
+    pub fn config_at(root: &Path) -> Option<(Config, Vec<Diagnostic>)> {
+        let root = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
+        disk::has_config(&root).then(|| disk::config(&root, "production"))
+    }
+
     /// The site from its configuration and the content folder's files (`content_root` is the
     /// folder's absolute path, with `/`, for `ignoreFiles`).
     pub fn new(

@@ -116,8 +116,8 @@ impl Server {
     }
 }
 
-/// The files `mdbook serve` reads and watches: `book.toml`, `book/`, `theme/`, the
-/// preprocessor's source (an `extra-watch-dirs` entry) and `.gitignore`, which mdBook's watcher
+/// The files `mdbook serve` reads and watches: `book.toml`, `book/`, the preprocessor's theme
+/// and source (an `extra-watch-dirs` entry) and `.gitignore`, which mdBook's watcher
 /// reads (without it the repository's `/target` rule would hide the copy, which sits in
 /// `target/`, from the watcher).
 fn copy_book() -> PathBuf {
@@ -126,7 +126,7 @@ fn copy_book() -> PathBuf {
     for file in ["book.toml", ".gitignore"] {
         std::fs::copy(root.join(file), copy.join(file)).unwrap();
     }
-    for dir in ["book", "theme", "preprocessor/src"] {
+    for dir in ["book", "preprocessor/theme", "preprocessor/src"] {
         copy_dir(&root.join(dir), &copy.join(dir));
     }
     copy

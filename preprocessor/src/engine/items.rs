@@ -46,10 +46,27 @@ fn file_name(settings: &Settings, ch: &Chapter) -> String {
         .or(ch.path.as_ref())
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .unwrap_or_default();
-    if settings.src.is_empty() || settings.src == "." {
+    let joined = if settings.src.is_empty() || settings.src == "." {
         path
     } else {
         format!("{}/{path}", settings.src)
+    };
+    // A chapter from a Hugo site's content folder is named from the book's root:
+    // `book/../content/x.md` is `content/x.md`.
+    if joined.contains("..") {
+        let mut parts: Vec<&str> = Vec::new();
+        for part in joined.split('/') {
+            match part {
+                ".." if parts.last().is_some_and(|p| *p != "..") => {
+                    parts.pop();
+                }
+                "." | "" => {}
+                p => parts.push(p),
+            }
+        }
+        parts.join("/")
+    } else {
+        joined
     }
 }
 

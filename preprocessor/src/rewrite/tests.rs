@@ -28,10 +28,12 @@ fn rewrite_alone(source: &str, settings: &Settings) -> (String, Vec<Diagnostic>)
         settings,
         resolver: &resolver,
     };
+    let terms = std::collections::HashMap::new();
     let cx = Context {
         settings,
         resolver: &resolver,
         shortcodes: &stage,
+        terms: &terms,
     };
     rewrite(&read, source, &index.entries[0], &cx)
 }

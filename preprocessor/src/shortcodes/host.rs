@@ -19,6 +19,8 @@ pub struct Site {
     pub base_url: String,
     pub params: Value,
     pub language: String,
+    /// The whole configuration (`.Site.Config.Privacy.YouTube.PrivacyEnhanced`), keys in any case.
+    pub config: Value,
 }
 
 impl Object for Site {
@@ -31,6 +33,7 @@ impl Object for Site {
             "Title" => Some(Value::from(self.title.as_str())),
             "BaseURL" => Some(Value::from(self.base_url.as_str())),
             "Params" => Some(self.params.clone()),
+            "Config" => Some(self.config.clone()),
             "Language" => Some(Value::Object(Arc::new(Language(self.language.clone())))),
             "LanguageCode" => Some(Value::from(self.language.as_str())),
             _ => None,

@@ -20,6 +20,8 @@ pub struct TemplateFile {
     pub name: String,
     pub file: String,
     pub source: String,
+    /// A theme's, not the site's own.
+    pub theme: bool,
 }
 
 /// What renders a shortcode.
@@ -28,8 +30,9 @@ pub enum Renderer {
     /// A Go template: the site's, the theme's or the book's inline one.
     Template(Template),
     /// A template that Hugo runs and this engine cannot (a syntax it refused to parse, or a
-    /// function it lacks): the call renders from its inner content, with this problem.
-    Broken(Diagnostic),
+    /// function it lacks): the call renders from its inner content, with this problem; whether
+    /// it takes inner content is read from its text.
+    Broken(Diagnostic, bool),
     /// One of mdBook's admonitions.
     Admonition(Admonition),
     /// Stack's shortcode of that name.
@@ -112,22 +115,37 @@ impl Shortcodes {
         let mut problems = Vec::new();
         for f in files {
             if f.name.starts_with("partials/") {
-                if out.partials.get(&f.name).is_none()
-                    && let Err(e) = out.partials.insert(&f.name, &f.source)
-                {
-                    problems.push(template_problem(&f.file, &e));
+                // A partial that does not parse is reported by the call that needs it.
+                if out.partials.get(&f.name).is_none() {
+                    let _ = out.partials.insert(&f.name, &f.source);
                 }
                 continue;
             }
             let Some(name) = shortcode_name(&f.name) else {
                 continue;
             };
-            if out.by_name.contains_key(name) {
+            // On a Stack site, Stack's shortcodes are rendered as Stack renders them but for
+            // the book (offline placeholders and all): the theme's own copies of them are not
+            // what this engine can run (they use Hugo's resources and i18n).
+            let stack_own = stack && f.theme && stack::NAMES.iter().any(|(n, _)| *n == name);
+            if out.by_name.contains_key(name) || stack_own {
                 continue;
             }
             let renderer = match Template::parse(&f.file, &f.source) {
                 Ok(t) => Renderer::Template(t),
-                Err(e) => Renderer::Broken(template_problem(&f.file, &e)),
+                Err(e) => {
+                    let takes = f.source.contains(".Inner");
+                    let builtin = builtin::NAMES.iter().any(|(n, _)| *n == name);
+                    if builtin && e.kind == ErrorKind::Unsupported {
+                        // Hugo's own shortcode renders what this copy cannot.
+                        let mut d = template_problem(&f.file, &e);
+                        d.message =
+                            format!("{}; Hugo's built-in `{name}` renders its calls", e.message);
+                        problems.push(d);
+                        continue;
+                    }
+                    Renderer::Broken(template_problem(&f.file, &e), takes)
+                }
             };
             out.by_name.insert(name.to_owned(), renderer);
         }
@@ -166,7 +184,8 @@ impl Shortcodes {
         match self.get(name) {
             Some(Renderer::Template(t)) => takes(t.uses_inner()),
             // Can't tell: a closing tag, if any, is read as Hugo would read one.
-            Some(Renderer::Broken(_)) | Some(Renderer::Admonition(_)) => Inner::Takes,
+            Some(Renderer::Broken(_, inner)) => takes(*inner),
+            Some(Renderer::Admonition(_)) => Inner::Takes,
             Some(Renderer::Stack) => takes(stack::NAMES.iter().any(|(n, t)| *n == name && *t)),
             Some(Renderer::Builtin) => takes(builtin::NAMES.iter().any(|(n, t)| *n == name && *t)),
             None => Inner::Unknown,

@@ -126,7 +126,7 @@ impl Chapter<'_> {
         let (text, placing) = match self.stage.shortcodes.get(&call.name) {
             // The parser has reported it: Hugo fails the build on an unknown shortcode.
             None => return self.fallback(inner),
-            Some(Renderer::Broken(d)) => {
+            Some(Renderer::Broken(d, _)) => {
                 let d = d.clone();
                 self.problem(d);
                 return self.fallback(inner);

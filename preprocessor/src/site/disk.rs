@@ -11,8 +11,19 @@ use std::path::{Path, PathBuf};
 
 pub(super) fn load(root: &Path, environment: &str, now: &Date) -> (Site, Vec<Diagnostic>) {
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
+    let (config, mut problems) = config(&root, environment);
+    let content_root = root.join(&config.content_dir);
+    let files = content_files(&content_root);
+    let content_root = content_root.to_string_lossy().replace('\\', "/");
+    let (site, found) = Site::new(config, &content_root, files, now);
+    problems.extend(found);
+    (site, problems)
+}
+
+/// The site's merged configuration, its themes' included.
+pub(super) fn config(root: &Path, environment: &str) -> (Config, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let files = config_files(&root, environment, &mut problems);
+    let files = config_files(root, environment, &mut problems);
     let first = files
         .first()
         .map_or("hugo.toml".to_owned(), |f| f.path.clone());
@@ -55,12 +66,12 @@ pub(super) fn load(root: &Path, environment: &str, now: &Date) -> (Site, Vec<Dia
     }
     let (config, found) = Config::from_map(map, &first);
     problems.extend(found);
-    let content_root = root.join(&config.content_dir);
-    let files = content_files(&content_root);
-    let content_root = content_root.to_string_lossy().replace('\\', "/");
-    let (site, found) = Site::new(config, &content_root, files, now);
-    problems.extend(found);
-    (site, problems)
+    (config, problems)
+}
+
+/// Whether `root` holds a Hugo site's configuration.
+pub(super) fn has_config(root: &Path) -> bool {
+    ROOT_NAMES.iter().any(|n| root.join(n).is_file()) || root.join("config/_default").is_dir()
 }
 
 /// The configuration files of the site (or theme) at `root`, in Hugo's merge order, with

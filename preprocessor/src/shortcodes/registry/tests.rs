@@ -6,6 +6,7 @@ fn file(name: &str, source: &str) -> TemplateFile {
         name: name.into(),
         file: format!("layouts/{name}"),
         source: source.into(),
+        theme: false,
     }
 }
 
@@ -59,14 +60,14 @@ fn templates_that_cannot_run_say_where_and_why() {
     ];
     let (s, problems) = Shortcodes::new(&files, &BTreeMap::new(), false);
     assert!(problems.is_empty());
-    let Some(Renderer::Broken(d)) = s.get("bad") else {
+    let Some(Renderer::Broken(d, _)) = s.get("bad") else {
         panic!("a template that does not parse is broken")
     };
     assert_eq!(
         (d.file.as_str(), d.severity),
         ("layouts/shortcodes/bad.html", Severity::Error)
     );
-    let Some(Renderer::Broken(d)) = s.get("lacking") else {
+    let Some(Renderer::Broken(d, _)) = s.get("lacking") else {
         panic!("a template using what the engine lacks is broken")
     };
     assert_eq!(d.severity, Severity::Warning);

@@ -1,0 +1,366 @@
+//! The book stage for a book whose chapters come from the Hugo site (`chapters = "site"`): the
+//! content tree as mdBook items, with no chapter list written by anyone. The home page first;
+//! the pages at the top of the content folder; then each top-level section as a part, its list
+//! page first, its pages in Hugo's order (or oldest first), nested sections nested. Left out as
+//! Hugo leaves them out (drafts unless the build shows drafts, a future `publishDate`, a past
+//! `expiryDate`, headless bundles, `_build` `list: never` or `render: never`, other languages,
+//! `ignoreFiles`), and Stack's `layout: search` page (mdBook has its own search); Stack's
+//! `layout: archives` page lists the posts by year. Each chapter's path is its URL on the blog
+//! (`/p/x/` is `p/x/index.md`), so the book's files sit where the blog's do: a bundle's images
+//! beside its page, `static/` at the root. Pure: the files to copy are returned as data.
+
+use crate::config::{Order, Settings};
+use crate::date;
+use crate::markdown;
+use crate::percent;
+use crate::site::{Kind, Omitted, PageId, Site};
+use mdbook_markdown::pulldown_cmark::{HeadingLevel, Tag, TagEnd};
+use mdbook_preprocessor::book::{BookItem, Chapter};
+use serde_json::json;
+use std::collections::{HashMap, HashSet};
+
+/// What the book stage made of the site.
+#[derive(Debug, Default)]
+pub struct Built {
+    /// The items, in book order.
+    pub items: Vec<BookItem>,
+    /// Each page in the book: its chapter's link path (`p/x/index.md`).
+    pub chapters: HashMap<PageId, String>,
+    /// The site paths that lead to each chapter (its URL, its content file's path), by page.
+    pub paths: HashMap<PageId, Vec<String>>,
+    /// Files the book needs beside its chapters: (content path, path in the book).
+    pub resources: Vec<(String, String)>,
+}
+
+/// The chapters of `site`, as `settings` asks for them; `content` is the site's content folder
+/// as a path from the book's source folder (`../content`), for the chapters' source paths.
+pub fn build(site: &Site, settings: &Settings, content: &str) -> Built {
+    let mut b = Builder {
+        site,
+        settings,
+        order: match settings.order {
+            Order::Hugo => crate::site::Order::Hugo,
+            Order::OldestFirst => crate::site::Order::OldestFirst,
+        },
+        built: Built::default(),
+        used: HashSet::new(),
+        content,
+    };
+    let mut items = Vec::new();
+    if let Some(home) = b.chapter(site.home, Vec::new()) {
+        items.push(BookItem::Chapter(home));
+    }
+    let children = b.children(site.home);
+    let (sections, pages): (Vec<PageId>, Vec<PageId>) = children
+        .into_iter()
+        .partition(|&id| site.pages[id].kind == Kind::Section);
+    for id in pages {
+        if let Some(ch) = b.node(id, Vec::new()) {
+            items.push(BookItem::Chapter(ch));
+        }
+    }
+    for id in sections {
+        let title = site.pages[id].title.clone();
+        if let Some(ch) = b.node(id, Vec::new()) {
+            items.push(BookItem::PartTitle(title));
+            items.push(BookItem::Chapter(ch));
+        }
+    }
+    // A top-level section's pages follow its list page in its part, rather than under it.
+    let mut flat = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            BookItem::Chapter(mut ch)
+                if flat
+                    .last()
+                    .is_some_and(|i| matches!(i, BookItem::PartTitle(_))) =>
+            {
+                let subs = std::mem::take(&mut ch.sub_items);
+                flat.push(BookItem::Chapter(ch));
+                flat.extend(subs.into_iter().map(|mut sub| {
+                    if let BookItem::Chapter(c) = &mut sub {
+                        c.parent_names.clear();
+                    }
+                    sub
+                }));
+            }
+            other => flat.push(other),
+        }
+    }
+    b.built.items = flat;
+    b.built
+}
+
+struct Builder<'a> {
+    site: &'a Site,
+    settings: &'a Settings,
+    order: crate::site::Order,
+    built: Built,
+    /// Chapter paths taken, so two pages with one URL get two chapters.
+    used: HashSet<String>,
+    content: &'a str,
+}
+
+impl Builder<'_> {
+    /// The pages listed under `id` that the book has, in the book's order.
+    fn children(&self, id: PageId) -> Vec<PageId> {
+        let ids: Vec<PageId> = self.site.pages[id]
+            .pages
+            .iter()
+            .copied()
+            .filter(|&c| self.included(c))
+            .collect();
+        self.site.ordered(&ids, self.order)
+    }
+
+    /// Whether the book has page `id`.
+    fn included(&self, id: PageId) -> bool {
+        let p = &self.site.pages[id];
+        let shown = match &p.omitted {
+            None => true,
+            Some(Omitted::Draft) => self.settings.drafts,
+            Some(_) => false,
+        };
+        shown
+            && p.url.is_some()
+            && p.post.build.render == crate::post::Render::Always
+            && p.post.build.list == crate::post::List::Always
+            && !matches!(p.kind, Kind::Taxonomy | Kind::Term)
+            && !p
+                .post
+                .layout
+                .as_deref()
+                .is_some_and(|l| l.eq_ignore_ascii_case("search"))
+    }
+
+    /// Page `id` as a chapter, its children under it.
+    fn node(&mut self, id: PageId, parents: Vec<String>) -> Option<Chapter> {
+        let mut ch = self.chapter(id, parents.clone())?;
+        if self.site.pages[id].kind == Kind::Section {
+            let mut names = parents;
+            names.push(ch.name.clone());
+            for c in self.children(id) {
+                if let Some(sub) = self.node(c, names.clone()) {
+                    ch.sub_items.push(BookItem::Chapter(sub));
+                }
+            }
+        }
+        Some(ch)
+    }
+
+    /// Page `id`'s chapter alone: its file (with a list of its pages for a list page), at the
+    /// path of its URL.
+    fn chapter(&mut self, id: PageId, parents: Vec<String>) -> Option<Chapter> {
+        let page = &self.site.pages[id];
+        let url = page.url.as_deref()?;
+        let path = self.unique(chapter_path(url));
+        let mut content = match &page.file {
+            Some(f) => f.text.clone(),
+            None => {
+                let mut fm = serde_json::Value::Object(
+                    [("title".to_owned(), json!(page.title))]
+                        .into_iter()
+                        .collect(),
+                )
+                .to_string();
+                fm.push_str("\n\n");
+                fm
+            }
+        };
+        let archives = page
+            .post
+            .layout
+            .as_deref()
+            .is_some_and(|l| l.eq_ignore_ascii_case("archives"));
+        if archives {
+            content.push_str(&self.archive(&path));
+        } else if matches!(page.kind, Kind::Section | Kind::Home) && id != self.site.home {
+            content.push_str(&self.list(id, &path));
+        }
+        let mut paths = vec![url.trim_end_matches('/').to_owned()];
+        if let Some(f) = &page.file {
+            paths.push(format!("/{}", f.path));
+            // The page's files, where the blog publishes them: beside its URL.
+            let dir = url_dir(url);
+            for r in &f.resources {
+                let name = r.strip_prefix(&format!("{}/", f.dir)).unwrap_or(r);
+                self.built
+                    .resources
+                    .push((r.clone(), format!("{dir}{}", percent::decode(name))));
+            }
+        }
+        self.built.chapters.insert(id, link_of(&path));
+        self.built.paths.insert(id, paths);
+        // Hugo titles the home page after the site when its `_index.md` does not.
+        let name = match page.link_title.trim() {
+            "" if page.kind == Kind::Home && !self.site.config.title.is_empty() => {
+                self.site.config.title.clone()
+            }
+            "" => "Home".to_owned(),
+            t => t.to_owned(),
+        };
+        let mut ch = Chapter::new(&name, content, &path, parents);
+        ch.source_path = page
+            .file
+            .as_ref()
+            .map(|f| std::path::PathBuf::from(format!("{}/{}", self.content, f.path)));
+        Some(ch)
+    }
+
+    /// A list page's pages, with their dates and summaries, as markdown appended to its body.
+    fn list(&self, id: PageId, path: &str) -> String {
+        let items: Vec<PageId> = self.children(id);
+        self.entries(&items, path)
+    }
+
+    /// Stack's archives page: the main sections' posts by year, newest first.
+    fn archive(&self, path: &str) -> String {
+        let mains = self.site.main_sections();
+        let mut posts: Vec<PageId> = (0..self.site.pages.len())
+            .filter(|&i| {
+                let p = &self.site.pages[i];
+                p.kind == Kind::Page
+                    && self.included(i)
+                    && p.sections.first().is_some_and(|s| mains.contains(s))
+            })
+            .collect();
+        posts = self.site.ordered(&posts, crate::site::Order::Hugo);
+        posts.sort_by_key(|&i| std::cmp::Reverse(self.site.pages[i].date.map(|d| d.timestamp())));
+        let mut out = String::new();
+        let mut year = None;
+        let mut run = Vec::new();
+        for i in posts {
+            let y = self.site.pages[i]
+                .date
+                .map(|d| d.format("%Y").to_string())
+                .unwrap_or_else(|| "Undated".into());
+            if year.as_ref() != Some(&y)
+                && let Some(prev) = year.replace(y.clone())
+            {
+                out.push_str(&heading(&prev));
+                out.push_str(&self.entries(&run, path));
+                run.clear();
+            }
+            run.push(i);
+        }
+        if let Some(prev) = year {
+            out.push_str(&heading(&prev));
+            out.push_str(&self.entries(&run, path));
+        }
+        out
+    }
+
+    /// `ids` as a list of links (relative to the chapter at `path`) with dates and summaries.
+    fn entries(&self, ids: &[PageId], path: &str) -> String {
+        if ids.is_empty() {
+            return String::new();
+        }
+        let from = link_of(path);
+        let mut items = Vec::new();
+        for &id in ids {
+            let p = &self.site.pages[id];
+            let Some(url) = p.url.as_deref() else {
+                continue;
+            };
+            let to = link_of(&chapter_path(url));
+            let mut line = markdown::wrap(
+                Tag::Strong,
+                TagEnd::Strong,
+                markdown::link(
+                    &crate::index::relative(&from, &to),
+                    vec![markdown::text(p.link_title.clone())],
+                ),
+            );
+            if let Some(d) = &p.date {
+                line.push(markdown::text(format!(" · {}", date::human(d))));
+            }
+            let mut blocks = markdown::paragraph(line);
+            if p.kind == Kind::Page
+                && let Some(s) = self.site.summary(id)
+            {
+                match &s.markdown {
+                    Some(md) => blocks.extend(markdown::paragraph(markdown::inline_events(md))),
+                    None if !s.text.trim().is_empty() => {
+                        let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                        blocks.extend(markdown::paragraph(vec![markdown::text(text)]));
+                    }
+                    None => {}
+                }
+            }
+            items.extend(markdown::wrap(Tag::Item, TagEnd::Item, blocks));
+        }
+        let mut out = String::from("\n\n");
+        out.push_str(&markdown::write(&markdown::wrap(
+            Tag::List(None),
+            TagEnd::List(false),
+            items,
+        )));
+        out.push('\n');
+        out
+    }
+
+    fn unique(&mut self, path: String) -> String {
+        if self.used.insert(path.clone()) {
+            return path;
+        }
+        let stem = path.strip_suffix(".md").unwrap_or(&path).to_owned();
+        (2..)
+            .map(|n| format!("{stem}-{n}.md"))
+            .find(|p| self.used.insert(p.clone()))
+            .unwrap_or(path)
+    }
+}
+
+fn heading(text: &str) -> String {
+    let mut out = String::from("\n\n");
+    out.push_str(&markdown::write(&markdown::wrap(
+        Tag::Heading {
+            level: HeadingLevel::H2,
+            id: None,
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        },
+        TagEnd::Heading(HeadingLevel::H2),
+        vec![markdown::text(text)],
+    )));
+    out
+}
+
+/// The chapter path for a page's URL: `/p/x/` is `p/x/index.md`, `/` is `index.md`, an ugly
+/// `/p/x.html` is `p/x.md`; escapes decoded (the book's files are named as the blog's are).
+pub fn chapter_path(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let path = percent::decode(path.trim_start_matches('/'));
+    let path: String = path
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+        .collect::<Vec<_>>()
+        .join("/");
+    if url.ends_with('/') || path.is_empty() {
+        if path.is_empty() {
+            "index.md".into()
+        } else {
+            format!("{path}/index.md")
+        }
+    } else if let Some(stem) = path.strip_suffix(".html") {
+        format!("{stem}.md")
+    } else {
+        format!("{path}/index.md")
+    }
+}
+
+/// The folder a URL's files go in: `/p/x/` is `p/x/`, `/p/x.html` is `p/`.
+fn url_dir(url: &str) -> String {
+    let chapter = chapter_path(url);
+    match chapter.rfind('/') {
+        Some(i) => chapter[..=i].to_owned(),
+        None => String::new(),
+    }
+}
+
+fn link_of(path: &str) -> String {
+    crate::index::link_path(std::path::Path::new(path), false)
+}
+
+#[cfg(test)]
+mod tests;

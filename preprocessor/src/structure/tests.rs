@@ -1,0 +1,137 @@
+use super::*;
+use crate::site::ContentFile;
+use crate::site::config::Config;
+
+fn site(files: &[(&str, &str)], config: &str) -> Site {
+    let map: serde_json::Map<String, serde_json::Value> = serde_yaml::from_str(config).unwrap();
+    let (config, _) = Config::from_map(map, "hugo.yaml");
+    let files = files
+        .iter()
+        .map(|(path, text)| ContentFile {
+            path: path.to_string(),
+            text: crate::site::tree::is_content(path).then(|| text.to_string()),
+        })
+        .collect();
+    Site::new(
+        config,
+        "/site/content",
+        files,
+        &crate::date::parse("2025-06-01").unwrap(),
+    )
+    .0
+}
+
+fn outline(items: &[BookItem], depth: usize, out: &mut Vec<String>) {
+    for item in items {
+        match item {
+            BookItem::PartTitle(t) => out.push(format!("# {t}")),
+            BookItem::Chapter(c) => {
+                out.push(format!(
+                    "{}{} -> {}",
+                    "  ".repeat(depth),
+                    c.name,
+                    c.path.as_ref().unwrap().display()
+                ));
+                outline(&c.sub_items, depth + 1, out);
+            }
+            BookItem::Separator => out.push("---".into()),
+        }
+    }
+}
+
+#[test]
+fn the_content_tree_as_parts_in_hugos_order() {
+    let s = site(
+        &[
+            ("_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
+            ("about.md", "---\ntitle: About\n---\n"),
+            ("post/_index.md", "---\ntitle: Posts\n---\nAll of them.\n"),
+            (
+                "post/a/index.md",
+                "---\ntitle: A\ndate: 2025-01-01\n---\nA body.\n",
+            ),
+            ("post/a/pic.png", ""),
+            (
+                "post/b.md",
+                "---\ntitle: B\ndate: 2025-02-01\n---\nB body.\n",
+            ),
+            (
+                "post/pinned.md",
+                "---\ntitle: Pinned\nweight: 1\ndate: 2020-01-01\n---\n",
+            ),
+            ("post/draft.md", "---\ntitle: Draft\ndraft: true\n---\n"),
+            (
+                "post/future.md",
+                "---\ntitle: Future\ndate: 2030-01-01\n---\n",
+            ),
+            ("post/deep/_index.md", "---\ntitle: Deep\n---\n"),
+            ("post/deep/c.md", "---\ntitle: C\ndate: 2024-01-01\n---\n"),
+            (
+                "page/search/index.md",
+                "---\ntitle: Search\nlayout: search\n---\n",
+            ),
+            (
+                "page/archives/index.md",
+                "---\ntitle: Archives\nlayout: archives\n---\n",
+            ),
+        ],
+        "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n  page: /:slug/\nparams:\n  mainSections: [post]\n",
+    );
+    let settings = Settings::for_build();
+    let built = build(&s, &settings, "../content");
+    let mut lines = Vec::new();
+    outline(&built.items, 0, &mut lines);
+    assert_eq!(
+        lines,
+        [
+            "Home -> index.md",
+            "About -> about/index.md",
+            // Sections in Hugo's order too: the one with the newest page first.
+            "# Posts",
+            "Posts -> post/index.md",
+            "Pinned -> p/pinned/index.md",
+            "B -> p/b/index.md",
+            "A -> p/a/index.md",
+            "Deep -> post/deep/index.md",
+            "  C -> p/c/index.md",
+            "# Pages",
+            "Pages -> page/index.md",
+            "Archives -> archives/index.md",
+        ],
+        "{lines:#?}"
+    );
+    assert!(
+        built
+            .resources
+            .contains(&("post/a/pic.png".into(), "p/a/pic.png".into()))
+    );
+    let a = s.by_path("post/a/index.md").unwrap();
+    assert_eq!(built.chapters[&a], "p/a/index.md");
+    assert!(built.paths[&a].contains(&"/p/a".to_owned()));
+    assert!(built.paths[&a].contains(&"/post/a/index.md".to_owned()));
+    // The section's list page lists its pages, with relative links.
+    let BookItem::Chapter(posts) = &built.items[3] else {
+        panic!()
+    };
+    assert!(
+        posts.content.contains("[Pinned](../p/pinned/index.md)"),
+        "{}",
+        posts.content
+    );
+    // The archives page has the posts by year.
+    let BookItem::Chapter(archives) = &built.items[10] else {
+        panic!()
+    };
+    assert!(archives.content.contains("## 2025"), "{}", archives.content);
+    assert!(archives.content.contains("## 2020"));
+}
+
+#[test]
+fn chapter_paths_are_the_urls() {
+    assert_eq!(chapter_path("/"), "index.md");
+    assert_eq!(chapter_path("/p/x/"), "p/x/index.md");
+    assert_eq!(chapter_path("/p/x.html"), "p/x.md");
+    assert_eq!(chapter_path("/p/%D9%85/"), "p/م/index.md");
+    assert_eq!(chapter_path("/a/../b/"), "a/b/index.md");
+    assert_eq!(url_dir("/p/x/"), "p/x/");
+}

@@ -1,0 +1,329 @@
+//! The book stage's term pages: for each of the site's taxonomies (Hugo's default is tags and
+//! categories), a chapter listing its terms with their post counts, and under it a chapter per
+//! term listing its posts in Hugo's order, each with its date and summary (the `<!--more-->`
+//! divider, else front-matter `summary`, else the first words), titled and described from
+//! `content/<taxonomy>/<term>/_index.md` when there is one. The posts come from the site's
+//! content tree, or, for a book whose chapters SUMMARY.md lists, from its chapters' front
+//! matter. Pure: the chapters are generated markdown whose links to posts are already relative.
+
+use crate::date::{self, Date};
+use crate::index::relative;
+use crate::markdown;
+use crate::site::summary::{self, Summary};
+use crate::urlize;
+use mdbook_markdown::pulldown_cmark::{Event, Tag, TagEnd};
+use mdbook_preprocessor::book::{BookItem, Chapter};
+use serde_json::json;
+
+/// A taxonomy of the book, ready to become chapters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Taxonomy {
+    /// `tags`: the folder of its pages.
+    pub plural: String,
+    pub title: String,
+    /// The list page's own markdown (its `_index.md` body), when it has one.
+    pub body: Option<String>,
+    pub terms: Vec<Term>,
+}
+
+/// One term and the posts it gathers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// Hugo's key: `kubernetes-networking`.
+    pub key: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub body: Option<String>,
+    pub members: Vec<Member>,
+}
+
+/// A post on a term page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub title: String,
+    /// The post's chapter, as links write it (`post/x/index.md`).
+    pub link: String,
+    pub date: Option<Date>,
+    pub summary: Option<Summary>,
+}
+
+/// A chapter's place for links: its link path (`tags/go/index.md`).
+pub fn term_link(plural: &str, key: &str) -> String {
+    format!("{plural}/{key}/index.md")
+}
+
+/// The chapter of a taxonomy's list of terms.
+pub fn taxonomy_link(plural: &str) -> String {
+    format!("{plural}/index.md")
+}
+
+/// Hugo's key for a term as written (`Kubernetes Networking` is `kubernetes-networking`).
+pub fn key(term: &str) -> String {
+    urlize::make_path(term, false)
+}
+
+/// The summary Hugo makes of a body (70 words, not CJK).
+pub fn auto_summary(body: &str, front_matter: Option<&str>) -> Summary {
+    summary::summary(
+        body,
+        front_matter,
+        summary::Options {
+            length: 70,
+            cjk: false,
+            line_numbers: None,
+        },
+    )
+}
+
+/// The chapters of `taxonomies`: one per taxonomy with a chapter per term under it. Taxonomies
+/// without terms have none.
+pub fn chapters(taxonomies: &[Taxonomy]) -> Vec<BookItem> {
+    let mut out = Vec::new();
+    for t in taxonomies.iter().filter(|t| !t.terms.is_empty()) {
+        let link = taxonomy_link(&t.plural);
+        let mut ch = Chapter::new(&t.title, taxonomy_page(t), &link, Vec::new());
+        ch.sub_items = t
+            .terms
+            .iter()
+            .map(|term| {
+                let link = term_link(&t.plural, &term.key);
+                BookItem::Chapter(Chapter::new(
+                    &term.title,
+                    term_page(term, &link),
+                    &link,
+                    vec![t.title.clone()],
+                ))
+            })
+            .collect();
+        out.push(BookItem::PartTitle(t.title.clone()));
+        out.push(BookItem::Chapter(ch));
+    }
+    out
+}
+
+/// JSON front matter: Hugo reads it, and no value needs escaping for it.
+fn front_matter(title: &str, description: Option<&str>) -> String {
+    let mut map = serde_json::Map::new();
+    map.insert("title".into(), json!(title));
+    if let Some(d) = description {
+        map.insert("description".into(), json!(d));
+    }
+    let mut out = serde_json::Value::Object(map).to_string();
+    out.push_str("\n\n");
+    out
+}
+
+fn taxonomy_page(t: &Taxonomy) -> String {
+    let mut out = front_matter(&t.title, None);
+    if let Some(body) = &t.body {
+        out.push_str(body.trim());
+        out.push_str("\n\n");
+    }
+    let mut items = Vec::new();
+    for term in &t.terms {
+        let mut item = markdown::link(
+            &relative(&taxonomy_link(&t.plural), &term_link(&t.plural, &term.key)),
+            vec![markdown::text(term.title.clone())],
+        );
+        let n = term.members.len();
+        item.push(markdown::text(format!(
+            " · {n} post{}",
+            if n == 1 { "" } else { "s" }
+        )));
+        items.extend(markdown::wrap(Tag::Item, TagEnd::Item, item));
+    }
+    out.push_str(&markdown::write(&markdown::wrap(
+        Tag::List(None),
+        TagEnd::List(false),
+        items,
+    )));
+    out.push('\n');
+    out
+}
+
+fn term_page(term: &Term, link: &str) -> String {
+    let mut out = front_matter(&term.title, term.description.as_deref());
+    if let Some(body) = &term.body {
+        out.push_str(body.trim());
+        out.push_str("\n\n");
+    }
+    let mut events: Vec<Event> = Vec::new();
+    for m in &term.members {
+        let mut item = markdown::wrap(
+            Tag::Strong,
+            TagEnd::Strong,
+            markdown::link(
+                &relative(link, &m.link),
+                vec![markdown::text(m.title.clone())],
+            ),
+        );
+        if let Some(d) = &m.date {
+            item.push(markdown::text(format!(" · {}", date::human(d))));
+        }
+        let mut blocks = markdown::paragraph(item);
+        if let Some(s) = &m.summary {
+            match &s.markdown {
+                Some(md) => blocks.extend(markdown::paragraph(markdown::inline_events(md))),
+                None if !s.text.trim().is_empty() => {
+                    blocks.extend(markdown::paragraph(vec![markdown::text(one_line(&s.text))]))
+                }
+                None => {}
+            }
+        }
+        events.extend(markdown::wrap(Tag::Item, TagEnd::Item, blocks));
+    }
+    out.push_str(&markdown::write(&markdown::wrap(
+        Tag::List(None),
+        TagEnd::List(false),
+        events,
+    )));
+    out.push('\n');
+    out
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests;
+
+/// A chapter of a book whose chapters SUMMARY.md lists, as a term page sees it.
+pub struct Posted<'a> {
+    pub post: &'a crate::post::Post,
+    /// Its link path (`post/x/index.md`).
+    pub link: &'a str,
+    /// Its file, for the order's last tie-break.
+    pub file: &'a str,
+    /// Its body, for the summary.
+    pub body: &'a str,
+}
+
+/// The default taxonomies' terms (tags and categories, as Hugo's defaults are) among `posts`,
+/// each term's posts in Hugo's order, the terms in key order (as Hugo lists them).
+pub fn from_posts(posts: &[Posted]) -> Vec<Taxonomy> {
+    [("categories", "Categories"), ("tags", "Tags")]
+        .into_iter()
+        .map(|(plural, title)| {
+            let mut terms: std::collections::BTreeMap<String, Term> = Default::default();
+            let mut members: std::collections::BTreeMap<String, Vec<&Posted>> = Default::default();
+            for p in posts.iter().filter(|p| !p.post.draft) {
+                let written = if plural == "tags" {
+                    &p.post.tags
+                } else {
+                    &p.post.categories
+                };
+                for t in written {
+                    let k = key(t);
+                    if k.is_empty() {
+                        continue;
+                    }
+                    // The term's title is its first spelling, as Hugo's is.
+                    terms.entry(k.clone()).or_insert_with(|| Term {
+                        key: k.clone(),
+                        title: t.clone(),
+                        description: None,
+                        body: None,
+                        members: Vec::new(),
+                    });
+                    let list = members.entry(k).or_default();
+                    if !list.iter().any(|q| q.link == p.link) {
+                        list.push(p);
+                    }
+                }
+            }
+            for (k, mut list) in members {
+                crate::site::order::sort_by(&mut list, crate::site::Order::Hugo, |p| {
+                    crate::site::order::Key {
+                        weight: p.post.weight,
+                        date: p.post.date.map(|d| d.timestamp()),
+                        link_title: p
+                            .post
+                            .link_title
+                            .as_deref()
+                            .or(p.post.title.as_deref())
+                            .unwrap_or(""),
+                        file: Some(p.file),
+                    }
+                });
+                if let Some(term) = terms.get_mut(&k) {
+                    term.members = list
+                        .iter()
+                        .map(|p| Member {
+                            title: p.post.title.clone().unwrap_or_else(|| p.link.to_owned()),
+                            link: p.link.to_owned(),
+                            date: p.post.date,
+                            summary: Some(auto_summary(p.body, p.post.summary.as_deref())),
+                        })
+                        .collect();
+                }
+            }
+            Taxonomy {
+                plural: plural.to_owned(),
+                title: title.to_owned(),
+                body: None,
+                terms: terms.into_values().collect(),
+            }
+        })
+        .collect()
+}
+
+/// The taxonomies of a Hugo site, with each term's pages as the site lists them; `link` gives
+/// a page's chapter (`None` for a page the book leaves out).
+pub fn from_site(
+    site: &crate::site::Site,
+    link: &dyn Fn(crate::site::PageId) -> Option<String>,
+) -> Vec<Taxonomy> {
+    site.taxonomies
+        .iter()
+        .filter_map(|t| {
+            let page = site.page(t.page)?;
+            if page.omitted.is_some() {
+                return None;
+            }
+            let terms = t
+                .terms
+                .iter()
+                .filter_map(|&id| {
+                    let term_page = site.page(id)?;
+                    let key = term_page.term.as_ref()?.key.clone();
+                    let members: Vec<Member> = term_page
+                        .pages
+                        .iter()
+                        .filter_map(|&m| {
+                            let p = site.page(m)?;
+                            Some(Member {
+                                title: p.title.clone(),
+                                link: link(m)?,
+                                date: p.date,
+                                summary: site.summary(m),
+                            })
+                        })
+                        .collect();
+                    Some(Term {
+                        key,
+                        title: term_page.title.clone(),
+                        description: term_page.post.description.clone(),
+                        body: term_page
+                            .file
+                            .as_ref()
+                            .map(|f| f.body().to_owned())
+                            .filter(|b| !b.trim().is_empty()),
+                        members,
+                    })
+                })
+                .filter(|t| !t.members.is_empty())
+                .collect();
+            Some(Taxonomy {
+                plural: t.name.plural.clone(),
+                title: page.title.clone(),
+                body: page
+                    .file
+                    .as_ref()
+                    .map(|f| f.body().to_owned())
+                    .filter(|b| !b.trim().is_empty()),
+                terms,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,118 @@
+use super::*;
+use crate::post::Post;
+
+fn post(title: &str, date: &str, weight: i64, tags: &[&str]) -> Post {
+    Post {
+        title: Some(title.into()),
+        date: crate::date::parse(date),
+        weight,
+        tags: tags.iter().map(|t| (*t).into()).collect(),
+        ..Post::default()
+    }
+}
+
+#[test]
+fn terms_gather_posts_in_hugos_order() {
+    let posts = [
+        post("Old", "2024-01-01", 0, &["Go", "web"]),
+        post("New", "2025-01-01", 0, &["go"]),
+        post("Pinned", "2020-01-01", 1, &["go"]),
+        post("Draft", "2026-01-01", 0, &["go"]),
+    ];
+    let mut drafted = posts[3].clone();
+    drafted.draft = true;
+    let links = ["a/index.md", "b/index.md", "c/index.md", "d/index.md"];
+    let bodies = [
+        "First words.",
+        "Intro.\n\n<!--more-->\n\nRest.",
+        "Pinned.",
+        "x",
+    ];
+    let posted: Vec<Posted> = (0..4)
+        .map(|i| Posted {
+            post: if i == 3 { &drafted } else { &posts[i] },
+            link: links[i],
+            file: links[i],
+            body: bodies[i],
+        })
+        .collect();
+    let tax = from_posts(&posted);
+    let tags = &tax[1];
+    assert_eq!(tags.plural, "tags");
+    let keys: Vec<&str> = tags.terms.iter().map(|t| t.key.as_str()).collect();
+    assert_eq!(keys, ["go", "web"]);
+    let go = &tags.terms[0];
+    // The first spelling names the term; weight first, then newest; drafts are not listed.
+    assert_eq!(go.title, "Go");
+    let titles: Vec<&str> = go.members.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(titles, ["Pinned", "New", "Old"]);
+    assert_eq!(
+        go.members[1].summary.as_ref().unwrap().markdown.as_deref(),
+        Some("Intro.")
+    );
+    assert!(tax[0].terms.is_empty(), "no categories");
+}
+
+#[test]
+fn chapters_list_terms_with_counts_and_posts_with_dates_and_summaries() {
+    let tax = Taxonomy {
+        plural: "tags".into(),
+        title: "Tags".into(),
+        body: None,
+        terms: vec![Term {
+            key: "kubernetes-networking".into(),
+            title: "Kubernetes Networking".into(),
+            description: Some("Packets, *mostly*.".into()),
+            body: None,
+            members: vec![Member {
+                title: "Services [and] proxies".into(),
+                link: "post/services/index.md".into(),
+                date: crate::date::parse("2025-03-10"),
+                summary: Some(auto_summary("How traffic finds a pod.", None)),
+            }],
+        }],
+    };
+    let items = chapters(&[tax]);
+    let [BookItem::PartTitle(part), BookItem::Chapter(list)] = &items[..] else {
+        panic!("{items:?}")
+    };
+    assert_eq!(part, "Tags");
+    assert_eq!(
+        list.path.as_deref(),
+        Some(std::path::Path::new("tags/index.md"))
+    );
+    assert!(
+        list.content
+            .contains("[Kubernetes Networking](kubernetes-networking/index.md) · 1 post"),
+        "{}",
+        list.content
+    );
+    let BookItem::Chapter(term) = &list.sub_items[0] else {
+        panic!()
+    };
+    assert!(
+        term.content.starts_with(
+            "{\"description\":\"Packets, *mostly*.\",\"title\":\"Kubernetes Networking\"}\n"
+        ),
+        "{}",
+        term.content
+    );
+    assert!(
+        term.content.contains("../../post/services/index.md")
+            && term.content.contains("March 10, 2025"),
+        "{}",
+        term.content
+    );
+    assert!(term.content.contains("How traffic finds a pod."));
+    // The generated page reads back as a post with that title.
+    let read = crate::read::Read::new(
+        "t".into(),
+        &term.content,
+        &crate::shortcodes::registry::Shortcodes::builtin(),
+    );
+    assert_eq!(
+        read.post.unwrap().title.as_deref(),
+        Some("Kubernetes Networking")
+    );
+    assert_eq!(read.scan.sites.len(), 1);
+}
