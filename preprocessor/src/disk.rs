@@ -243,8 +243,23 @@ pub fn mirror(src: &Path, files: &[(PathBuf, String)]) -> Vec<Diagnostic> {
     if list != before {
         let _ = std::fs::write(&manifest, list);
     }
+    // The folder is the book's: what mdbook-hugo puts there is not the writer's to commit.
+    let ignore = src.join(".gitignore");
+    if !ignore.exists() {
+        let _ = std::fs::write(&ignore, GITIGNORE);
+    }
     problems
 }
+
+/// The `.gitignore` of a book's source folder made from a site: everything but SUMMARY.md is
+/// mdbook-hugo's, made again on every build.
+const GITIGNORE: &str =
+    "# Written by mdbook-hugo: copies of the site's files and the book's stylesheet, made
+# again on every build.
+/*
+!/SUMMARY.md
+!/.gitignore
+";
 
 /// `src/rel`, when `rel` stays inside `src`.
 fn inside(src: &Path, rel: &str) -> Option<PathBuf> {

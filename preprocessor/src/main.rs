@@ -1,8 +1,9 @@
 //! The `mdbook-hugo` command: `mdbook-hugo supports <renderer>` (every renderer: HTML ones get
-//! HTML, the others markdown), and otherwise mdBook's `[context, book]` JSON on stdin, the
-//! rewritten book on stdout, problems on stderr. Under `mdbook build` an error fails the run
-//! after every problem is listed (warnings only are printed); under `mdbook serve` they are shown
-//! in the pages instead.
+//! HTML, the others markdown), `mdbook-hugo init` (a book.toml for the Hugo site in the current
+//! folder), `--help`, and otherwise mdBook's `[context, book]` JSON on stdin, the rewritten book
+//! on stdout, problems on stderr. Under `mdbook build` an error fails the run after every problem
+//! is listed (warnings only are printed); under `mdbook serve` they are shown in the pages
+//! instead.
 
 use mdbook_hugo::engine::{self, Failure};
 use std::io::Read;
@@ -31,13 +32,109 @@ fn main() -> ExitCode {
             println!("mdbook-hugo {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
+        Some("--help" | "-h" | "help") => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Some("init") if args.len() == 1 => match init(std::path::Path::new(".")) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("mdbook-hugo: error: {message}");
+                ExitCode::FAILURE
+            }
+        },
         _ => {
-            eprintln!(
-                "usage: mdbook-hugo [supports <renderer>]\n\nAn mdBook preprocessor: configure it as [preprocessor.hugo] in book.toml; mdBook runs it."
-            );
+            eprint!("{HELP}");
             ExitCode::from(2)
         }
     }
+}
+
+const HELP: &str = "\
+mdbook-hugo: your Hugo blog as an mdBook. An mdBook preprocessor: mdBook runs it.
+
+Usage:
+  mdbook-hugo init                 in a Hugo site's folder: writes book.toml and book/SUMMARY.md
+  mdbook-hugo supports <renderer>  (mdBook asks; every renderer is supported)
+  mdbook-hugo --help | --version
+
+Then, in the site's folder:
+  mdbook serve --open              the blog as a book, rebuilt as you write
+  mdbook build                     the book in public-book/, for GitHub Pages
+
+What it does: every page Hugo publishes becomes a chapter, in Hugo's order (each top-level
+section a part; drafts, future and expired posts left out as Hugo leaves them out), with its
+front matter as a post header (title, date, reading time, description, categories and tags
+linking to their own pages, Stack's cover image) and its `links:` as cards; shortcodes render
+as Hugo renders them (the built-ins, the Stack theme's, the site's own layouts/shortcodes/);
+links between posts (/p/<slug>/, ref/relref, /tags/x/, static files) become relative links
+between chapters that work offline and under any sub-path.
+
+book.toml, [preprocessor.hugo]:
+  chapters = \"site\"        the chapters come from the Hugo site (default: SUMMARY.md lists them)
+  site = \"..\"              the Hugo site's folder (default: the book's)
+  order = \"oldest-first\"   a section's posts oldest first (default: Hugo's order)
+  taxonomies = false        no tag and category pages
+  drafts = true             drafts in the book (default: under `mdbook serve` only)
+  cards = \"header\"         link cards under the header (default: at the end)
+  [preprocessor.hugo.shortcodes.NAME]   a shortcode whose template is not on disk:
+    template = \"...\"        an inline Go template, or
+    admonition = \"warning\"  one of mdBook's admonitions, kind = 0 and title = 1 from parameters
+";
+
+/// The book.toml a Hugo site needs to be a book, in its folder.
+fn book_toml(title: &str) -> String {
+    format!(
+        r#"# The Hugo site in this folder as an mdBook: `mdbook serve --open`, `mdbook build`.
+[book]
+title = {title:?}
+# The book's own folder: a one-line SUMMARY.md (mdBook needs one; no chapter list in it), and
+# the files mdbook-hugo puts there for the book (images, static files, its stylesheet).
+src = "book"
+
+[build]
+build-dir = "public-book"
+# mdBook never writes into the site.
+create-missing = false
+# `mdbook serve` rebuilds when a post, an image or a template changes.
+extra-watch-dirs = ["content", "static", "layouts"]
+
+[preprocessor.hugo]
+# The chapters come from the site's content tree, in Hugo's order.
+chapters = "site"
+
+[output.html]
+additional-css = ["book/mdbook-hugo/hugo.css", "book/mdbook-hugo/shortcodes.css"]
+additional-js = ["book/mdbook-hugo/shortcodes.js"]
+"#
+    )
+}
+
+/// `mdbook-hugo init` in `dir`: book.toml and book/SUMMARY.md, unless they are there.
+fn init(dir: &std::path::Path) -> Result<(), String> {
+    let Some((config, _)) = mdbook_hugo::site::Site::config_at(dir) else {
+        return Err(
+            "no Hugo site here (hugo.toml, config.toml, config/_default/...): run it in the site's folder"
+                .into(),
+        );
+    };
+    let toml = dir.join("book.toml");
+    if toml.exists() {
+        println!("book.toml is there already: left as it is");
+    } else {
+        std::fs::write(&toml, book_toml(&config.title))
+            .map_err(|e| format!("writing book.toml: {e}"))?;
+        println!("wrote book.toml");
+    }
+    let summary = dir.join("book/SUMMARY.md");
+    if !summary.exists() {
+        std::fs::create_dir_all(dir.join("book"))
+            .and_then(|()| std::fs::write(&summary, "# Summary\n"))
+            .map_err(|e| format!("writing book/SUMMARY.md: {e}"))?;
+        println!("wrote book/SUMMARY.md");
+    }
+    println!("next: `mdbook serve --open` here (and add public-book/ to .gitignore)");
+    Ok(())
 }
 
 fn preprocess() -> Result<ExitCode, String> {

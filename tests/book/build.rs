@@ -37,8 +37,18 @@ fn the_seed_post_renders_with_its_header_and_cards() {
     assert!(html.contains(
         "<time class=\"hugo-date\" datetime=\"2025-02-03T15:00:00Z\">February 3, 2025</time>"
     ));
-    assert!(html.contains("<span class=\"hugo-category\">foundations</span>"));
-    assert!(html.contains("<span class=\"hugo-tag\">kube-apiserver</span>"));
+    // The chips lead to their term pages.
+    assert!(html.contains(
+        "<a class=\"hugo-category\" href=\"../../categories/foundations/index.html\">foundations</a>"
+    ));
+    assert!(html.contains(
+        "<a class=\"hugo-tag\" href=\"../../tags/kube-apiserver/index.html\">kube-apiserver</a>"
+    ));
+    let term = page(&out, "tags/kube-apiserver/index.html");
+    assert!(
+        term.contains("href=\"../../post/kubernetes-architecture/index.html\""),
+        "the term page lists the post"
+    );
     assert!(html.contains("min read</span>"));
     assert!(html.contains("<title>Kubernetes Architecture - Kubernetes, Explained</title>"));
     assert!(
