@@ -23,6 +23,8 @@ pub struct Read {
     /// The body's shortcode calls and escaped calls, at the top level (calls nested in them are
     /// their children).
     pub shortcodes: Vec<Node>,
+    /// A list page the book stage made (a section's, a taxonomy's, a term's): no reading time.
+    pub list: bool,
 }
 
 impl Read {

@@ -29,7 +29,8 @@ impl Leads<'_> {
 }
 
 /// The post header. Empty when the front matter has nothing to show.
-pub fn header(post: &Post, minutes: usize, html: bool, leads: &Leads) -> String {
+/// `minutes` is the reading time (`None` for a list page, which has none).
+pub fn header(post: &Post, minutes: Option<usize>, html: bool, leads: &Leads) -> String {
     let mut out = String::new();
     if html {
         out.push_str("<header class=\"hugo-header\">\n");
@@ -54,29 +55,30 @@ pub fn header(post: &Post, minutes: usize, html: bool, leads: &Leads) -> String 
         if let Some(lead) = &post.description {
             let _ = writeln!(out, "<p class=\"hugo-lead\">{}</p>", escape::html(lead));
         }
-        out.push_str("<p class=\"hugo-meta\">");
+        let mut meta = Vec::new();
         if let Some(d) = &post.date {
-            let _ = write!(
-                out,
-                "<time class=\"hugo-date\" datetime=\"{}\">{}</time> ",
+            meta.push(format!(
+                "<time class=\"hugo-date\" datetime=\"{}\">{}</time>",
                 date::machine(d),
                 date::human(d)
-            );
+            ));
         }
-        let _ = write!(
-            out,
-            "<span class=\"hugo-reading-time\">{}</span>",
-            reading(minutes)
-        );
+        if let Some(m) = minutes {
+            meta.push(format!(
+                "<span class=\"hugo-reading-time\">{}</span>",
+                reading(m)
+            ));
+        }
         if let Some(m) = post.updated() {
-            let _ = write!(
-                out,
-                " <span class=\"hugo-updated\">Updated <time datetime=\"{}\">{}</time></span>",
+            meta.push(format!(
+                "<span class=\"hugo-updated\">Updated <time datetime=\"{}\">{}</time></span>",
                 date::machine(m),
                 date::human(m)
-            );
+            ));
         }
-        out.push_str("</p>\n");
+        if !meta.is_empty() {
+            let _ = writeln!(out, "<p class=\"hugo-meta\">{}</p>", meta.join(" "));
+        }
         chips(
             &mut out,
             ("hugo-tags", "Tags", "hugo-tag"),
@@ -92,7 +94,7 @@ pub fn header(post: &Post, minutes: usize, html: bool, leads: &Leads) -> String 
 
 /// The header for renderers other than html: the title as a heading, the lead in italics, the
 /// dates and reading time, the terms, each value escaped only where markdown would read it.
-fn header_markdown(post: &Post, minutes: usize, leads: &Leads) -> String {
+fn header_markdown(post: &Post, minutes: Option<usize>, leads: &Leads) -> String {
     let mut events = Vec::new();
     if let Some(src) = &leads.cover {
         let alt = post.title.as_deref().unwrap_or_default();
@@ -128,12 +130,14 @@ fn header_markdown(post: &Post, minutes: usize, leads: &Leads) -> String {
     }
     let mut meta: Vec<String> = Vec::new();
     meta.extend(post.date.as_ref().map(date::human));
-    meta.push(reading(minutes));
+    meta.extend(minutes.map(reading));
     meta.extend(
         post.updated()
             .map(|m| format!("Updated {}", date::human(m))),
     );
-    events.extend(markdown::paragraph(vec![markdown::text(meta.join(" · "))]));
+    if !meta.is_empty() {
+        events.extend(markdown::paragraph(vec![markdown::text(meta.join(" · "))]));
+    }
     for (label, plural, items) in [
         ("Categories", "categories", &post.categories),
         ("Tags", "tags", &post.tags),

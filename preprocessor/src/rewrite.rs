@@ -69,7 +69,8 @@ pub fn rewrite(read: &Read, source: &str, me: &Entry, cx: &Context) -> (String, 
             term: &term,
             cover: post.image.as_deref().map(|src| cover(src, me, cx.resolver)),
         };
-        top.push_str(&render::header(post, read.minutes(), settings.html, &leads));
+        let minutes = (!read.list).then(|| read.minutes());
+        top.push_str(&render::header(post, minutes, settings.html, &leads));
         if settings.cards == CardsAt::Header && !cards.is_empty() {
             top.push_str(&cards);
             top.push('\n');

@@ -72,10 +72,14 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
             .collect();
         let mut read = read_all(run, built.items.clone(), threads);
         for (_, _, pairs) in &mut read {
-            for (_, entry) in pairs {
+            for (read, entry) in pairs {
                 let Some(&id) = by_link.get(entry.link.as_str()) else {
                     continue;
                 };
+                read.list = site.page(id).is_some_and(|p| {
+                    matches!(p.kind, crate::site::Kind::Section | crate::site::Kind::Home)
+                        || p.post.layout.as_deref() == Some("archives")
+                });
                 // Links to a page by its URL or its content file find its chapter, and `ref`
                 // paths are the content folder's.
                 entry
@@ -133,7 +137,8 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
     if !made.is_empty() {
         let mut read = read_all(run, made, threads);
         for (_, _, pairs) in &mut read {
-            for (_, entry) in pairs {
+            for (read, entry) in pairs {
+                read.list = true;
                 // `/tags/go/` and `/tags/` lead to their chapters; a term has no slug.
                 if let Some(dir) = entry.link.strip_suffix("/index.md") {
                     entry.paths.push(format!("/{dir}"));

@@ -16,7 +16,7 @@ fn seed() -> Post {
 
 #[test]
 fn html_header_carries_every_field_escaped() {
-    let h = header(&seed(), 3, true, &Leads::none());
+    let h = header(&seed(), Some(3), true, &Leads::none());
     assert!(
         h.contains("<h1 class=\"hugo-title\">Kubernetes &lt;Architecture&gt;</h1>"),
         "{h}"
@@ -54,7 +54,7 @@ fn assert_one_html_block(html: &str) {
 
 #[test]
 fn markdown_header_for_other_renderers() {
-    let h = header(&seed(), 3, false, &Leads::none());
+    let h = header(&seed(), Some(3), false, &Leads::none());
     // Only what markdown would read as markup is escaped: `<` before a letter (a tag); `&` as a
     // reference, which reads back as itself.
     assert!(
