@@ -1,0 +1,386 @@
+/*!
+ * parts.mjs: the checks on every part mdbook-hugo adds to a page beyond the seed post's header
+ * and cards, on the fixture blog (tests/browser/fixture, built as a book from its Hugo site) and
+ * on the repository's own book's term pages:
+ *
+ * - on every page, in each of mdBook's five themes at desktop and phone widths: nothing reaches
+ *   past the content column or scrolls sideways; every piece of text in the column meets WCAG AA
+ *   (4.5:1) against what it is drawn on; no console errors, failed requests or broken images;
+ * - the cover (Stack's `image:`): loaded, inside the column, not distorted, not taller than
+ *   60% of the window, the title still on the first screen; a remote one, offline, gone;
+ * - the term chips: links to pages of the book; hovered, they change and stay AA; focused from
+ *   the keyboard, they show a ring of 3:1 against the page and stay AA;
+ * - players: over http the iframe plays in a 16:9 box and the placeholder is hidden; from disk
+ *   (file://) the placeholder takes its place, 16:9, naming the service and linking to it; a
+ *   script embed that cannot load (offline) shows its placeholder;
+ * - figures: the image loaded and in proportion, the caption under it, visible, not clipped;
+ * - details (closed ones open on a click), mdBook admonitions, Stack's quote with its cite, the
+ *   site's own callout: visible, inside the column;
+ * - list pages (terms, a taxonomy, a section, Stack's archives): every entry links to a page;
+ * - in print (print.html on a sheet of A4, paper white): every embed prints as its placeholder
+ *   with its address, the cover fits the sheet, and every piece of text is AA on white.
+ */
+
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { AA, NON_TEXT, PAPER, VIEWPORTS, fail, note, open, results, themeApplied } from './lib/session.mjs';
+
+/** The fixture's pages, and the parts each must show. */
+export const FIXTURE_PAGES = [
+    { name: 'shortcodes', at: 'p/every-shortcode/index.html', parts: ['cover', 'chips', 'embeds', 'figures', 'details', 'admonitions', 'quote', 'callout'] },
+    { name: 'chips', at: 'p/many-terms/index.html', parts: ['chips', 'lost-cover'] },
+    { name: 'term', at: 'tags/shortcodes/index.html', parts: ['list'] },
+    { name: 'taxonomy', at: 'tags/index.html', parts: ['list'] },
+    { name: 'category', at: 'categories/testing/index.html', parts: ['list'] },
+    { name: 'section', at: 'post/index.html', parts: ['list'] },
+    { name: 'archives', at: 'archives/index.html', parts: ['list'] },
+    { name: 'home', at: 'index.html', parts: [] },
+];
+
+/** The text our stylesheets draw (the rest is mdBook's, or the author's in mdBook's colours). */
+const OURS = '.hugo-header, .hugo-links, .hugo-embed, figcaption, blockquote .cite, details > summary';
+/** Our boxes, which must not scroll sideways themselves. */
+const BOXES = ['.hugo-header', '.hugo-categories', '.hugo-tags', '.hugo-embed', '.hugo-embed-fallback', 'figure', 'figcaption', 'details', 'blockquote'];
+
+/** The real book's term pages: each taxonomy's page and its first term's. */
+export function bookPages(dir) {
+    const pages = [];
+    for (const taxonomy of ['tags', 'categories']) {
+        if (!existsSync(path.join(dir, taxonomy, 'index.html'))) continue;
+        pages.push({ name: taxonomy, at: `${taxonomy}/index.html`, parts: ['list'] });
+        const first = readdirSync(path.join(dir, taxonomy)).sort().find((t) => existsSync(path.join(dir, taxonomy, t, 'index.html')));
+        if (first) pages.push({ name: `${taxonomy}-${first}`, at: `${taxonomy}/${first}/index.html`, parts: ['list'] });
+    }
+    return pages;
+}
+
+/** Records contrast rows: below AA fails, but for a link in mdBook's own colour (a note). */
+function record(where, book, theme, width, mode, rows) {
+    const weak = [];
+    for (const r of rows) {
+        if (r.missing) { fail(where, `${mode}: no ${r.label} on the page`); continue; }
+        results.figures.push({ book, theme, width, mode, ...r });
+        if (r.ratio >= AA) continue;
+        const what = `${mode}: ${r.label} "${r.text}" has contrast ${r.ratio.toFixed(2)}:1 (${r.fg} on ${r.bg}), below ${AA}:1`;
+        if (r.mdbookLink) weak.push(r); else fail(where, what);
+    }
+    if (weak.length) {
+        const low = Math.min(...weak.map((r) => r.ratio)).toFixed(2);
+        note(where, `${mode}: ${weak.length} link(s) in mdBook's own link colour below ${AA}:1 (lowest ${low}:1, "${weak[0].text}")`);
+    }
+}
+
+/** Whether `href`, relative to the page at `at`, is a page of the book on disk. */
+function resolvesInBook(book, at, href) {
+    const url = new URL(href, `http://book/${at}`);
+    if (url.host !== 'book') return false;
+    let file = path.join(book.dir, decodeURIComponent(url.pathname));
+    if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+    return existsSync(file);
+}
+
+// ---- on screen ---------------------------------------------------------------------------------------
+
+/** One page in one theme at one width, over http (or from disk with `via: 'file'`). */
+export async function checkPage(browser, book, spec, theme, viewport, shots, { via = 'http' } = {}) {
+    const where = `${book.name} ${spec.at} ${theme} ${viewport.width}px${via === 'file' ? ' file://' : ''}`;
+    const { context, page, problems } = await open(browser, book, theme, viewport, { at: spec.at, via });
+    try {
+        await themeApplied(page, where, theme);
+        for (const o of await page.evaluate((s) => hugoCheck.overflow({ scrolls: s }), BOXES)) fail(where, `horizontal overflow: ${o}`);
+        const broken = await page.evaluate(() => [...document.querySelectorAll('main img')]
+            .filter((i) => i.complete && i.naturalWidth === 0).map((i) => i.getAttribute('src')));
+        for (const src of broken) fail(where, `image ${src} did not load`);
+        await page.mouse.move(0, 0);
+        record(where, book.name, theme, viewport.width, 'screen', await page.evaluate((o) => hugoCheck.sweep(o), { ours: OURS }));
+
+        const parts = new Set(spec.parts);
+        if (parts.has('cover')) await cover(page, where, viewport);
+        if (parts.has('lost-cover')) await lostCover(page, where);
+        if (parts.has('embeds')) await embeds(page, where, via);
+        if (parts.has('figures')) await figures(page, where);
+        if (parts.has('admonitions') || parts.has('quote') || parts.has('callout')) await blocks(page, where, parts);
+        if (parts.has('list')) await list(page, where, book, spec.at);
+        if (parts.has('chips')) await chips(page, where, book, spec.at, theme, viewport);
+        if (parts.has('details')) await details(page, where);
+
+        await page.mouse.move(0, 0);
+        await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+        const shot = `${book.name}-${spec.name}${via === 'file' ? '-file' : ''}-${theme}-${viewport.width}.png`;
+        await page.screenshot({ path: path.join(shots, shot), fullPage: true });
+        for (const p of problems) fail(where, p);
+    } finally {
+        await context.close();
+    }
+}
+
+async function cover(page, where, viewport) {
+    const c = await page.evaluate(() => {
+        const img = document.querySelector('.hugo-header .hugo-cover');
+        const title = document.querySelector('.hugo-header .hugo-title');
+        const main = document.querySelector('.content main');
+        if (!img) return null;
+        const cs = getComputedStyle(img);
+        return {
+            box: hugoCheck.box(img), column: hugoCheck.box(main), visible: hugoCheck.visible(img),
+            natural: [img.naturalWidth, img.naturalHeight], fit: cs.objectFit,
+            titleTop: title && title.getBoundingClientRect().top + window.scrollY,
+        };
+    });
+    if (!c) return fail(where, 'no cover (.hugo-header .hugo-cover)');
+    if (!c.visible) return fail(where, 'the cover is not visible');
+    if (c.natural[0] === 0) return fail(where, 'the cover did not load');
+    if (c.box.left < c.column.left - 0.5 || c.box.right > c.column.right + 0.5) {
+        fail(where, `the cover spans x ${c.box.left.toFixed(1)}..${c.box.right.toFixed(1)}, outside the column ${c.column.left.toFixed(1)}..${c.column.right.toFixed(1)}`);
+    }
+    if (c.box.width < c.column.width - 1) fail(where, `the cover is ${c.box.width.toFixed(0)}px wide in a ${c.column.width.toFixed(0)}px column: it should span it`);
+    const shown = c.box.width / c.box.height;
+    const natural = c.natural[0] / c.natural[1];
+    if (!['cover', 'contain'].includes(c.fit) && Math.abs(shown / natural - 1) > 0.02) {
+        fail(where, `the cover is distorted: drawn ${c.box.width.toFixed(0)}x${c.box.height.toFixed(0)}, the image is ${c.natural.join('x')}`);
+    }
+    if (c.box.height > viewport.height * 0.6) fail(where, `the cover is ${c.box.height.toFixed(0)}px tall, more than 60% of a ${viewport.height}px window`);
+    if (c.titleTop == null || c.titleTop > viewport.height) fail(where, `the title starts at ${c.titleTop?.toFixed(0)}px, below the first screen, under the cover`);
+}
+
+/** A remote cover, offline: taken away, no icon, no alt text, no empty band over the title. */
+async function lostCover(page, where) {
+    const c = await page.evaluate(() => {
+        const img = document.querySelector('.hugo-header .hugo-cover');
+        const header = document.querySelector('.hugo-header');
+        return img && {
+            src: img.getAttribute('src'), failed: img.complete && img.naturalWidth === 0,
+            height: img.getBoundingClientRect().height, shown: hugoCheck.visible(img),
+            gap: header.firstElementChild === img && img.nextElementSibling
+                ? img.nextElementSibling.getBoundingClientRect().top - header.getBoundingClientRect().top : 0,
+        };
+    });
+    if (!c) return fail(where, 'no cover (.hugo-header .hugo-cover): the fixture gives this post a remote one');
+    if (!c.failed) return fail(where, `the remote cover ${c.src} loaded, though the check is offline`);
+    if (c.shown || c.height > 0) fail(where, `the cover ${c.src} could not load and still takes ${c.height.toFixed(0)}px (a broken-image icon or an empty band)`);
+    if (c.gap > 1) fail(where, `the cover that could not load leaves ${c.gap.toFixed(0)}px above the rest of the header`);
+}
+
+async function embeds(page, where, via) {
+    const found = await page.evaluate(() => [...document.querySelectorAll('.hugo-embed')].map((e) => {
+        const fallback = e.querySelector(':scope > .hugo-embed-fallback');
+        const player = [...e.children].find((c) => c !== fallback && c.localName !== 'script');
+        const frame = e.querySelector('iframe');
+        return {
+            kind: e.classList.contains('hugo-embed-script') ? 'script' : 'frame',
+            service: fallback?.querySelector('.hugo-embed-service')?.textContent.trim(),
+            href: fallback?.getAttribute('href'),
+            fallback: fallback && { shown: hugoCheck.visible(fallback), box: hugoCheck.box(fallback) },
+            player: player ? { shown: hugoCheck.visible(player), box: hugoCheck.box(player) } : null,
+            frame: frame ? { shown: hugoCheck.visible(frame), box: hugoCheck.box(frame) } : null,
+            fileClass: document.documentElement.classList.contains('hugo-file'),
+        };
+    }));
+    if (found.length < 3) fail(where, `${found.length} embeds, the fixture has 3`);
+    for (const [i, e] of found.entries()) {
+        const name = `embed ${i + 1} (${e.service})`;
+        if (!e.fallback) { fail(where, `${name} has no placeholder`); continue; }
+        if (!/^https:\/\//.test(e.href ?? '')) fail(where, `${name}'s placeholder links to ${e.href}, not an https address`);
+        const ratio = (b) => b.width / b.height;
+        if (e.kind === 'script') {
+            // Offline, the gist's script never runs: its placeholder stays.
+            if (!e.fallback.shown) fail(where, `${name}: the script could not load and its placeholder is not shown`);
+            continue;
+        }
+        if (via === 'file') {
+            if (!e.fileClass) fail(where, 'from disk, <html> lacks the hugo-file class (shortcodes.js did not run)');
+            if (!e.fallback.shown) fail(where, `${name}: from disk the placeholder is not shown`);
+            if (e.player?.shown) fail(where, `${name}: from disk the player still shows (it cannot play under file://)`);
+            if (e.fallback.shown && Math.abs(ratio(e.fallback.box) / (16 / 9) - 1) > 0.02) {
+                fail(where, `${name}: the placeholder is ${e.fallback.box.width.toFixed(0)}x${e.fallback.box.height.toFixed(0)}, not 16:9 like the player it stands for`);
+            }
+        } else {
+            if (e.fallback.shown) fail(where, `${name}: over http the placeholder shows instead of the player`);
+            if (!e.frame?.shown) { fail(where, `${name}: over http the player's iframe is not shown`); continue; }
+            if (Math.abs(ratio(e.frame.box) / (16 / 9) - 1) > 0.02) {
+                fail(where, `${name}: the player is ${e.frame.box.width.toFixed(0)}x${e.frame.box.height.toFixed(0)}, not 16:9`);
+            }
+        }
+    }
+}
+
+async function figures(page, where) {
+    const found = await page.evaluate(() => [...document.querySelectorAll('main figure')].map((f) => {
+        const img = f.querySelector('img');
+        const cap = f.querySelector('figcaption');
+        return {
+            src: img?.getAttribute('src'), natural: img ? [img.naturalWidth, img.naturalHeight] : null,
+            img: img && hugoCheck.box(img), fit: img && getComputedStyle(img).objectFit, figure: hugoCheck.box(f),
+            caption: cap && {
+                box: hugoCheck.box(cap), shown: hugoCheck.visible(cap), text: cap.textContent.trim().slice(0, 40),
+                clipped: cap.scrollHeight > cap.clientHeight + 1 || cap.scrollWidth > cap.clientWidth + 1,
+            },
+        };
+    }));
+    if (found.length < 2) fail(where, `${found.length} figures, the fixture has 2`);
+    for (const [i, f] of found.entries()) {
+        const name = `figure ${i + 1} (${f.src})`;
+        if (!f.img || f.natural[0] === 0) { fail(where, `${name}: its image did not load`); continue; }
+        const drawn = f.img.width / f.img.height;
+        if (f.fit !== 'contain' && f.fit !== 'cover' && Math.abs(drawn / (f.natural[0] / f.natural[1]) - 1) > 0.02) {
+            fail(where, `${name}: drawn ${f.img.width.toFixed(0)}x${f.img.height.toFixed(0)}, out of proportion with its ${f.natural.join('x')}`);
+        }
+        if (f.img.left < f.figure.left - 0.5 || f.img.right > f.figure.right + 0.5) fail(where, `${name}: the image is wider than its figure`);
+        if (!f.caption) { fail(where, `${name} has no caption`); continue; }
+        if (!f.caption.shown) fail(where, `${name}: the caption "${f.caption.text}" is not visible`);
+        if (f.caption.clipped) fail(where, `${name}: the caption "${f.caption.text}" is cut off`);
+        if (f.caption.box.top < f.img.bottom - 1) fail(where, `${name}: the caption overlaps the image`);
+    }
+}
+
+async function blocks(page, where, parts) {
+    const b = await page.evaluate(() => ({
+        admonitions: [...document.querySelectorAll('main blockquote.blockquote-tag')].map((q) => ({
+            shown: hugoCheck.visible(q), title: q.querySelector('.blockquote-tag-title')?.textContent.trim(),
+        })),
+        cites: [...document.querySelectorAll('main blockquote .cite')].map((c) => ({
+            shown: hugoCheck.visible(c), inside: (() => { const q = hugoCheck.box(c.closest('blockquote')); const r = hugoCheck.box(c); return r.left >= q.left - 0.5 && r.right <= q.right + 0.5; })(),
+        })),
+        callouts: [...document.querySelectorAll('main .callout')].map((c) => hugoCheck.visible(c)),
+    }));
+    if (parts.has('admonitions')) {
+        if (b.admonitions.length < 3) fail(where, `${b.admonitions.length} admonitions, the fixture has 3`);
+        for (const a of b.admonitions) if (!a.shown || !a.title) fail(where, `admonition "${a.title}" is not visible with its title`);
+    }
+    if (parts.has('quote')) {
+        if (b.cites.length !== 1) fail(where, `${b.cites.length} quote citations, the fixture has 1`);
+        for (const c of b.cites) if (!c.shown || !c.inside) fail(where, 'the quote\'s citation is not visible inside its quote');
+    }
+    if (parts.has('callout') && !(b.callouts.length === 1 && b.callouts[0])) fail(where, 'the site\'s callout is not visible');
+}
+
+async function details(page, where) {
+    const state = () => page.evaluate(() => [...document.querySelectorAll('main details')].map((d) => ({
+        open: d.open, summary: hugoCheck.visible(d.querySelector('summary')),
+        body: [...d.children].filter((c) => c.localName !== 'summary').some((c) => hugoCheck.visible(c)),
+    })));
+    const before = await state();
+    if (before.length < 2) fail(where, `${before.length} details, the fixture has 2`);
+    for (const [i, d] of before.entries()) {
+        if (!d.summary) fail(where, `details ${i + 1}: its summary is not visible`);
+        if (d.open !== d.body) fail(where, `details ${i + 1} is ${d.open ? 'open' : 'closed'} but its content is ${d.body ? '' : 'not '}shown`);
+    }
+    const closed = before.findIndex((d) => !d.open);
+    if (closed < 0) return;
+    await page.locator('main details').nth(closed).locator('summary').click();
+    const after = await state();
+    if (!after[closed]?.open || !after[closed]?.body) fail(where, `details ${closed + 1} does not open on a click`);
+    await page.locator('main details').nth(closed).locator('summary').click();
+}
+
+async function list(page, where, book, at) {
+    const links = await page.evaluate(() => [...document.querySelectorAll('main li a')].map((a) => ({
+        href: a.getAttribute('href'), text: a.textContent.trim(), shown: hugoCheck.visible(a),
+    })));
+    if (links.length === 0) fail(where, 'the list page lists nothing');
+    for (const l of links) {
+        if (!l.shown) fail(where, `entry "${l.text}" is not visible`);
+        if (!resolvesInBook(book, at, l.href)) fail(where, `entry "${l.text}" links to ${l.href}, not a page of the book`);
+    }
+}
+
+async function chips(page, where, book, at, theme, viewport) {
+    const sel = '.hugo-header :is(.hugo-category, .hugo-tag)';
+    const found = await page.evaluate((s) => [...document.querySelectorAll(s)].map((c) => ({
+        tag: c.localName, href: c.getAttribute('href'), text: c.textContent.trim(),
+    })), sel);
+    if (found.length === 0) return fail(where, 'no term chips in the header');
+    for (const c of found) {
+        if (c.tag !== 'a' || !c.href) fail(where, `chip "${c.text}" is not a link`);
+        else if (!resolvesInBook(book, at, c.href)) fail(where, `chip "${c.text}" links to ${c.href}, not a page of the book`);
+    }
+    const look = (i) => page.evaluate(([s, n]) => {
+        const el = document.querySelectorAll(s)[n];
+        const cs = getComputedStyle(el);
+        const around = hugoCheck.backgroundOf(el.parentElement, false);
+        const ring = hugoCheck.rgba(cs.outlineColor);
+        return {
+            style: [cs.color, cs.backgroundColor, cs.borderColor, cs.textDecorationLine, cs.boxShadow].join('|'),
+            text: hugoCheck.contrastOf(el, null, false), focusVisible: el.matches(':focus-visible'), active: document.activeElement === el,
+            outline: { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), ratio: hugoCheck.ratio(ring, around), color: cs.outlineColor },
+        };
+    }, [sel, i]);
+    const chip = page.locator(sel);
+    for (let i = 0; i < found.length; i++) {
+        const name = `chip "${found[i].text}"`;
+        const rest = await look(i);
+        await chip.nth(i).hover();
+        await page.waitForTimeout(30);
+        const hover = await look(i);
+        if (hover.style === rest.style) fail(where, `${name} does not change when hovered`);
+        record(where, book.name, theme, viewport.width, 'hover', [{ label: `${name} hovered`, text: found[i].text, ...hover.text }]);
+    }
+    await page.mouse.move(0, 0);
+    // Keyboard focus: from the element before the first list of chips, Tab through them all.
+    await page.evaluate((s) => { const ul = document.querySelector(s).closest('ul'); ul.tabIndex = -1; ul.focus(); }, sel);
+    for (let i = 0; i < found.length; i++) {
+        await page.keyboard.press('Tab');
+        const f = await look(i);
+        const name = `chip "${found[i].text}"`;
+        if (!f.active) { fail(where, `Tab does not reach ${name}`); break; }
+        if (!f.focusVisible) fail(where, `${name} is focused but not :focus-visible`);
+        if (f.outline.style === 'none' || f.outline.width < 1) fail(where, `${name} shows no focus ring (outline ${f.outline.style} ${f.outline.width}px)`);
+        else if (f.outline.ratio < NON_TEXT) fail(where, `${name}'s focus ring ${f.outline.color} has contrast ${f.outline.ratio.toFixed(2)}:1 with the page, below ${NON_TEXT}:1`);
+        record(where, book.name, theme, viewport.width, 'focus', [{ label: `${name} focused`, text: found[i].text, ...f.text }]);
+    }
+}
+
+// ---- in print -----------------------------------------------------------------------------------------
+
+/** The fixture's print.html (every chapter on one page) in `theme`, on a sheet of A4. */
+export async function checkPrint(browser, book, theme, shots) {
+    const where = `${book.name} print.html ${theme}`;
+    const { context, page, problems } = await open(browser, book, theme, PAPER, { media: 'print', at: 'print.html' });
+    try {
+        for (const o of await page.evaluate((s) => hugoCheck.overflow({ scrolls: s }), BOXES)) fail(where, `overflow: ${o}`);
+        const p = await page.evaluate(() => ({
+            embeds: [...document.querySelectorAll('.hugo-embed')].map((e) => {
+                const fallback = e.querySelector(':scope > .hugo-embed-fallback');
+                return {
+                    href: fallback?.getAttribute('href'), shown: Boolean(fallback) && hugoCheck.visible(fallback),
+                    address: fallback ? getComputedStyle(fallback, '::after').content : '',
+                    players: [...e.children].filter((c) => c !== fallback && c.localName !== 'script' && hugoCheck.visible(c)).length,
+                };
+            }),
+            covers: [...document.querySelectorAll('.hugo-cover')].map((c) => ({ box: hugoCheck.box(c), loaded: c.naturalWidth > 0 })),
+            width: document.querySelector('main').getBoundingClientRect().width,
+            captions: [...document.querySelectorAll('main figcaption')].map((c) => hugoCheck.visible(c)),
+        }));
+        if (p.embeds.length < 3) fail(where, `${p.embeds.length} embeds, the fixture has 3`);
+        for (const [i, e] of p.embeds.entries()) {
+            if (!e.shown) fail(where, `embed ${i + 1} (${e.href}) does not print its placeholder`);
+            if (e.players) fail(where, `embed ${i + 1} (${e.href}) prints its player, which paper cannot play`);
+            if (e.address !== `"${e.href}"`) fail(where, `embed ${i + 1} prints ${e.address} for its address, not "${e.href}"`);
+        }
+        if (p.covers.length < 1) fail(where, 'no cover in print');
+        for (const c of p.covers) {
+            if (!c.loaded) fail(where, 'a cover did not load');
+            if (c.box.width > p.width + 0.5) fail(where, `a cover is ${c.box.width.toFixed(0)}px wide on a ${p.width.toFixed(0)}px column`);
+        }
+        if (p.captions.length < 2 || p.captions.some((v) => !v)) fail(where, 'a figure caption does not print');
+        record(where, book.name, theme, 'print', 'print', await page.evaluate((o) => hugoCheck.sweep(o), { ours: OURS, paper: true }));
+        await page.screenshot({ path: path.join(shots, `${book.name}-print-${theme}.png`), fullPage: true });
+        for (const x of problems) fail(where, x);
+    } finally {
+        await context.close();
+    }
+}
+
+/** Every check of this module over `fixture` (and the real book's term pages, `seed`). */
+export async function checkAll(browser, { fixture, seed }, themes, shots) {
+    const books = [[fixture, FIXTURE_PAGES], ...(seed ? [[seed, bookPages(seed.dir)]] : [])];
+    for (const theme of themes) {
+        for (const viewport of VIEWPORTS) {
+            for (const [book, pages] of books) {
+                for (const spec of pages) await checkPage(browser, book, spec, theme, viewport, shots);
+            }
+            await checkPage(browser, fixture, FIXTURE_PAGES[0], theme, viewport, shots, { via: 'file' });
+        }
+        await checkPrint(browser, fixture, theme, shots);
+    }
+}
