@@ -90,8 +90,10 @@
     /**
      * Every piece of text inside `scope` (elements with text of their own, as a reader sees it),
      * against what it is drawn on. `ours` is a selector: text inside it is drawn by our
-     * stylesheets (or Hugo's markup they style); text outside is mdBook's, and a link there in
-     * mdBook's own link colour is told apart (`mdbookLink`), as it is the theme's choice.
+     * stylesheets (or Hugo's markup they style); text outside is mdBook's, and on screen a link
+     * there in mdBook's own link colour, or a highlighted code block's text, is told apart
+     * (`mdbook`: 'link' or 'code'), as those colours are the theme's choice. On paper the page's
+     * ink is ours (hugo.css's print rules), so nothing is told apart.
      */
     function sweep({ scope = 'main', paper = false, ours = '' } = {}) {
         const out = [];
@@ -107,11 +109,15 @@
                 const c = contrastOf(el, null, paper);
                 const own = Boolean(ours) && Boolean(el.closest(ours));
                 const links = link && rgba(getComputedStyle(link).color).join() === rgba(getComputedStyle(link).getPropertyValue('--links') || 'transparent').join();
+                // On screen, a link in mdBook's --links and highlighted code are the theme's colours.
+                let mdbook = null;
+                if (!paper && !own && links) mdbook = 'link';
+                else if (!paper && el.closest('pre code.hljs')) mdbook = 'code';
                 out.push({
                     label: nameOf(el),
                     text: el.textContent.trim().replace(/\s+/g, ' ').slice(0, 40),
                     ours: own,
-                    mdbookLink: Boolean(link) && !own && links && !paper,
+                    mdbook,
                     ...c,
                 });
             }

@@ -28,14 +28,13 @@ export const CHROMIUM_ARGS = [
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Failures, notes and the contrast figures of a whole run. */
+/** Failures, the contrast figures of a whole run, and text below AA in mdBook's own colours. */
 export const results = {
     failures: [],
-    notes: [],
-    figures: [], // { book, theme, width, mode, label, ratio, fg, bg }
+    figures: [], // { book, at, theme, width, mode, label, text, ratio, fg, bg, ours, mdbook }
+    mdbook: [], // the figures below AA whose colours are the theme's: mdbook is 'link' or 'code'
 };
 export const fail = (where, what) => results.failures.push(`${where}: ${what}`);
-export const note = (where, what) => results.notes.push(`${where}: ${what}`);
 
 // ---- a static server for a book -----------------------------------------------------------------
 
