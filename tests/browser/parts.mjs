@@ -19,7 +19,8 @@
  *   the column;
  * - list pages (terms, a taxonomy, a section, Stack's archives): every entry links to a page;
  * - in print (print.html on a sheet of A4, paper white): every embed prints as its placeholder
- *   with its address, the cover fits the sheet, and every piece of text is AA on white.
+ *   with its address, the cover fits the sheet, closed details print their content, and every
+ *   piece of text is AA on white.
  */
 
 import { existsSync, readdirSync } from 'node:fs';
@@ -363,6 +364,10 @@ export async function checkPrint(browser, book, theme, shots) {
             })),
             width: document.querySelector('main').getBoundingClientRect().width,
             captions: [...document.querySelectorAll('main figcaption')].map((c) => hugoCheck.visible(c)),
+            details: [...document.querySelectorAll('main details')].map((d) => ({
+                summary: d.querySelector('summary')?.textContent.trim(),
+                body: [...d.children].filter((c) => c.localName !== 'summary').some((c) => hugoCheck.visible(c)),
+            })),
         }));
         if (p.embeds.length < 3) fail(where, `${p.embeds.length} embeds, the fixture has 3`);
         for (const [i, e] of p.embeds.entries()) {
@@ -377,6 +382,8 @@ export async function checkPrint(browser, book, theme, shots) {
             if (c.box.width > p.width + 0.5) fail(where, `the cover ${c.src} is ${c.box.width.toFixed(0)}px wide on a ${p.width.toFixed(0)}px column`);
         }
         if (p.captions.length < 2 || p.captions.some((v) => !v)) fail(where, 'a figure caption does not print');
+        if (p.details.length < 2) fail(where, `${p.details.length} details, the fixture has 2`);
+        for (const d of p.details) if (!d.body) fail(where, `details "${d.summary}" prints its summary but not its content`);
         record(where, book.name, theme, 'print', 'print', await page.evaluate((o) => hugoCheck.sweep(o), { ours: OURS, paper: true }), 'print.html');
         await page.screenshot({ path: path.join(shots, `${book.name}-print-${theme}.png`), fullPage: true });
         for (const x of problems) fail(where, x);
