@@ -1,11 +1,14 @@
 /*!
  * lib/session.mjs: what every check shares: the themes and widths, the browser's flags, the list
- * of failures and measured contrasts, a static server for a built book, and `open`, which loads
- * one page of a book in a theme, at a width, on screen or in print, over http or from disk, with
- * the network cut off (every request that leaves the book is aborted), and collects what went
- * wrong while it loaded (console errors, failed requests, HTTP errors).
+ * of failures and measured contrasts (`record` fails text below AA, but for mdBook's own link
+ * and code colours, kept apart), whether a link is a page of the book, a static server for a
+ * built book, and `open`, which loads one page of a book in a theme, at a width, on screen or in
+ * print, over http or from disk, with the network cut off (every request that leaves the book is
+ * aborted), and collects what went wrong while it loaded (console errors, failed requests, HTTP
+ * errors).
  */
 
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,6 +38,27 @@ export const results = {
     mdbook: [], // the figures below AA whose colours are the theme's: mdbook is 'link' or 'code'
 };
 export const fail = (where, what) => results.failures.push(`${where}: ${what}`);
+
+/** Records contrast rows: below AA fails, but in mdBook's own link or code colours (kept apart). */
+export function record(where, book, theme, width, mode, rows, at) {
+    for (const r of rows) {
+        if (r.missing) { fail(where, `${mode}: no ${r.label} on the page`); continue; }
+        const row = { book, at, theme, width, mode, ...r };
+        results.figures.push(row);
+        if (r.ratio >= AA) continue;
+        if (r.mdbook) results.mdbook.push(row);
+        else fail(where, `${mode}: ${r.label} "${r.text}" has contrast ${r.ratio.toFixed(2)}:1 (${r.fg} on ${r.bg}), below ${AA}:1`);
+    }
+}
+
+/** Whether `href`, relative to the page at `at`, is a page of the book on disk. */
+export function resolvesInBook(book, at, href) {
+    const url = new URL(href, `http://book/${at}`);
+    if (url.host !== 'book') return false;
+    let file = path.join(book.dir, decodeURIComponent(url.pathname));
+    if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+    return existsSync(file);
+}
 
 // ---- a static server for a book -----------------------------------------------------------------
 
