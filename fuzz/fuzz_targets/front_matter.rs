@@ -5,6 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use mdbook_hugo::read::Read;
+use mdbook_hugo::shortcodes::registry::Shortcodes;
 use mdbook_hugo::front_matter::{self, Found};
 use mdbook_hugo::post::Post;
 
@@ -31,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
         Found::Unclosed { at, .. } => assert!(at < source.len()),
         Found::None => {}
     }
-    let read = Read::new("book/fuzz.md".into(), source);
+    let read = Read::new("book/fuzz.md".into(), source, &Shortcodes::builtin());
     for p in &read.problems {
         assert!(p.line >= 1 && p.column >= 1, "{p}");
     }

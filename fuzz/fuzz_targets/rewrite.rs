@@ -20,6 +20,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use mdbook_hugo::read::Read;
+use mdbook_hugo::shortcodes::registry::Shortcodes;
 use mdbook_hugo::config::Settings;
 use mdbook_hugo::engine;
 use mdbook_preprocessor::PreprocessorContext;
@@ -184,7 +185,7 @@ fuzz_target!(|data: &[u8]| {
 
     for (source, path) in sources.iter().zip(paths) {
         let Some(ch) = find(&out.items, path) else {
-            let read = Read::new(path.into(), source);
+            let read = Read::new(path.into(), source, &Shortcodes::builtin());
             assert!(
                 !settings.drafts && read.post.is_some_and(|p| p.draft),
                 "{path} was dropped but is no draft left out\n{source:?}"

@@ -8,6 +8,7 @@
 use crate::support;
 use mdbook_hugo::date::{self, Date};
 use mdbook_hugo::read::Read;
+use mdbook_hugo::shortcodes::registry::Shortcodes;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -210,7 +211,7 @@ struct Ours {
 }
 
 fn ours(file: &str, source: &str) -> Ours {
-    let read = Read::new(file.to_owned(), source);
+    let read = Read::new(file.to_owned(), source, &Shortcodes::builtin());
     let post = read.post.clone().unwrap_or_default();
     Ours {
         title: post.title.clone().unwrap_or_default(),
