@@ -56,7 +56,15 @@ impl Tree<'_> {
         } else {
             let name = self.name_after(i);
             let at = closing_tag.unwrap_or(item.range.start);
-            let (message, hint) = if (self.inner)(name) == Inner::Ignores {
+            // The template question is never asked for an inline shortcode, whose template is
+            // its inner content.
+            let inline = self
+                .items
+                .get(i + 1..i + 3)
+                .unwrap_or_default()
+                .iter()
+                .any(|n| matches!(n.kind, Kind::Name { inline: true, .. }));
+            let (message, hint) = if !inline && (self.inner)(name) == Inner::Ignores {
                 (
                     format!(
                         "shortcode `{name}` does not evaluate .Inner or .InnerDeindent, yet a \
