@@ -351,7 +351,11 @@ fn a_stray_inline_closing_tag_asks_nothing() {
     };
     let parsed = parse("{{< foo.inline /G}} {{< /foo.inline >}}", 0, &inner);
     assert_eq!(*asked.borrow(), [] as [&str; 0]);
-    let messages: Vec<_> = parsed.problems.iter().map(|p| (p.at, &*p.message)).collect();
+    let messages: Vec<_> = parsed
+        .problems
+        .iter()
+        .map(|p| (p.at, &*p.message))
+        .collect();
     assert_eq!(
         messages,
         [

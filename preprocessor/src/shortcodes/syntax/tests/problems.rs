@@ -133,6 +133,25 @@ fn closing_tags_with_nothing_to_close() {
     assert_eq!(top_calls(&read(body)), [("a", 0..36, 0)]);
 }
 
+/// Found by the `shortcodes` fuzz target: a nested call's self-closing slash ends that call and
+/// leaves the rest of its tag to the call around it, whose parameters Hugo then reads it as;
+/// when that outer call is never closed, it is read as its opening tag alone, and the
+/// parameters it took from the later tag pointed outside it.
+#[test]
+fn an_unclosed_call_keeps_only_its_own_tags_parameters() {
+    let body = "{{< a k >}}{{< b / c 2 e1 x >}}";
+    let parsed = read(body);
+    let Node::Call(a) = &parsed.nodes[0] else {
+        panic!("{parsed:?}")
+    };
+    assert_eq!((a.name.as_str(), a.range.clone()), ("a", 0..11));
+    assert_eq!(positional(a), [(s("k"), 6..7)]);
+    assert_eq!(
+        problems(body),
+        [(0, "unclosed shortcode `a` opened here".into())]
+    );
+}
+
 #[test]
 fn an_unclosed_call_is_read_as_its_opening_tag() {
     let body = "{{< a >}}x{{< p >}}{{< b >}}y{{< /b >}}";

@@ -5,7 +5,7 @@
 
 use super::super::Inner;
 use super::super::lex::{Item, Kind};
-use super::{Tree, frame_start, top};
+use super::{Tree, frame_start, params, top};
 use crate::shortcodes::call::{Call, Node, Params};
 use std::ops::Range;
 
@@ -103,8 +103,10 @@ impl Tree<'_> {
             format!("unclosed shortcode `{name}` opened here"),
             format!("close it with {l} /{name} {r}, or self-close it: {l} {name} /{r}"),
         );
+        let base = self.base;
         let frame = self.top();
         let opening_end = frame.inner_start.take().unwrap_or(end);
+        params::keep_before(&mut frame.params, base + opening_end);
         let children = std::mem::take(&mut frame.children);
         self.close(None, opening_end);
         let root = self.stack.len() == 1;
