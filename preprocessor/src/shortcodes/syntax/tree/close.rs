@@ -107,7 +107,14 @@ impl Tree<'_> {
         let frame = self.top();
         let opening_end = frame.inner_start.take().unwrap_or(end);
         params::keep_before(&mut frame.params, base + opening_end);
-        let children = std::mem::take(&mut frame.children);
+        // A call nested too deep is left out with what it holds (the problem is reported), so
+        // its nodes do not travel up through every level left open: with no bound on how many
+        // are, that would cost time quadratic in the page.
+        let children = if frame.kept {
+            std::mem::take(&mut frame.children)
+        } else {
+            Vec::new()
+        };
         self.close(None, opening_end);
         let root = self.stack.len() == 1;
         let parent = self.top();
