@@ -77,15 +77,19 @@ pub(crate) fn percent(value: &str, part: Part) -> String {
 }
 
 /// Hugo's `markdownify`: the markdown rendered, and when that is a single paragraph, without
-/// its `<p>` (Hugo's TrimShortHTML, which also counts `<pre` as a paragraph).
+/// its `<p>` (Hugo's TrimShortHTML, which also counts `<pre` as a paragraph). Where Hugo's rule
+/// applies to output that does not start with the paragraph (a list, then one paragraph), Hugo
+/// takes the last `</p>` alone and leaves `<p>` open; browsers close it, but mdBook's renderer
+/// then drops the closing tag of whatever holds it (a template's `</div>`), and the rest of the
+/// page ends up inside. The book keeps such output whole, as a browser reads Hugo's.
 pub(crate) fn markdownify(render: &dyn Fn(&str) -> String, markdown: &str) -> String {
     let html = render(markdown);
     let first = html.find("<p");
     let last = html.rfind("<p");
     let closing_p = html.rfind("</p>");
     let closing = html.rfind("</");
-    if first == last && closing_p == closing {
-        let t = html.trim();
+    let t = html.trim();
+    if first == last && closing_p == closing && (first.is_none() || t.starts_with("<p>")) {
         let t = t.strip_prefix("<p>").unwrap_or(t);
         let t = t.strip_suffix("</p>").unwrap_or(t);
         t.trim().to_owned()

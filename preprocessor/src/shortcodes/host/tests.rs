@@ -14,15 +14,19 @@ fn html(v: Value) -> String {
     v.to_go_string()
 }
 
-/// What hugo 0.111.3 printed for `{{ $s | markdownify }}` over the same inputs.
+/// What hugo 0.111.3 printed for `{{ $s | markdownify }}` over the same inputs, but for one.
 #[test]
 fn markdownify_trims_as_hugo_0_111_does() {
     let cases = [
         ("one", "one"),
         // One paragraph, but not the last closing tag: kept.
         ("A\n\n- b", "<p>A</p>\n<ul>\n<li>b</li>\n</ul>\n"),
-        // One `<p`, closing last: its `</p>` goes even though the output does not start with it.
-        ("- a\n- b\n\nC", "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<p>C"),
+        // Hugo: `<ul>…</ul>\n<p>C`, its last `</p>` taken alone; kept whole (see
+        // markup::markdownify).
+        (
+            "- a\n- b\n\nC",
+            "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<p>C</p>\n",
+        ),
         ("A\n\nB", "<p>A</p>\n<p>B</p>\n"),
     ];
     for (md, hugo) in cases {

@@ -36,6 +36,12 @@ fn markdownify_drops_the_paragraph_of_one_paragraph_only() {
     assert_eq!(markdownify(&render_markdown, "A *b*"), "A <em>b</em>");
     let two = markdownify(&render_markdown, "A\n\nB");
     assert_eq!(two, "<p>A</p>\n<p>B</p>\n");
+    // Hugo 0.111 gives `<ul>…</ul>\n<p>C`: the book keeps the paragraph closed.
+    let list_then_one = markdownify(&render_markdown, "- a\n\nC");
+    assert_eq!(list_then_one, "<ul>\n<li>a</li>\n</ul>\n<p>C</p>\n");
+    // No `<p` and the last closing tag is `</pre>`: kept whole, as Hugo keeps it.
+    let code = markdownify(&render_markdown, "```\nx\n```");
+    assert_eq!(code, "<pre><code>x\n</code></pre>\n");
 }
 
 #[test]
