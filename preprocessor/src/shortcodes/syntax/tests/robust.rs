@@ -160,6 +160,7 @@ fn pathological_bodies_parse_in_linear_time() {
         // literals of calls nested too deep used to travel up through every open level
         // (found by the fuzz target).
         "{{< inner >}}{{</* x */>}}".repeat(n / 23),
+        "{{< a >}}{{< p >}}{{< b >}}{{</* x */>}}".repeat(n / 36),
         (0..n / 10).map(|i| format!("{{{{< n{i} >}}}}")).collect(),
     ];
     for body in &bodies {
