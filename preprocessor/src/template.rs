@@ -30,6 +30,7 @@ mod lex;
 mod parse;
 mod value;
 
+pub use funcs::anchorize;
 pub use value::{Map, Object, Safe, Value};
 
 use std::collections::HashMap;

@@ -6,7 +6,7 @@
 //! options; links in what a template prints are resolved by the stage afterwards.
 
 use super::call::{Call, Params, Value as Param};
-use super::markup::{self, render_markdown};
+use super::markup;
 use crate::template::{Host, Map, Object, Template, Templates, Value};
 use std::sync::Arc;
 
@@ -83,7 +83,7 @@ impl Object for Page {
                         .get("display")
                         .is_some_and(|d| d.to_go_string() == "block") =>
                 {
-                    Value::html(render_markdown(&md.to_go_string()))
+                    Value::html(markup::render_with_heading_ids(&md.to_go_string()))
                 }
                 [_, md] => Value::html(markdownify(&md.to_go_string())),
                 _ => return Err("RenderString takes the markdown to render".into()),
@@ -249,10 +249,10 @@ pub fn from_json(v: &serde_json::Value) -> Value {
     }
 }
 
-/// Markdown to HTML as Hugo's `markdownify` (and `.RenderString`, inline) does: mdBook's options,
-/// then Hugo's `TrimShortHTML` (see [`markup::markdownify`]).
+/// Markdown to HTML as Hugo's `markdownify` (and `.RenderString`, inline) does: mdBook's options
+/// with Goldmark's heading ids, then Hugo's `TrimShortHTML` (see [`markup::markdownify`]).
 pub fn markdownify(markdown: &str) -> String {
-    markup::markdownify(&render_markdown, markdown)
+    markup::markdownify(&markup::render_with_heading_ids, markdown)
 }
 
 /// The template engine's host for one run: markdown, and the site's partials.

@@ -4,8 +4,9 @@
 //! markdown leaves alone wherever the stage puts it.
 
 use crate::escape;
-use mdbook_markdown::pulldown_cmark::html;
+use mdbook_markdown::pulldown_cmark::{CowStr, Event, Tag, TagEnd, html};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
+use std::collections::HashSet;
 use std::fmt::Write;
 
 /// Renders `markdown` to HTML with the options mdBook renders chapters with: the default
@@ -16,6 +17,45 @@ pub fn render_markdown(markdown: &str) -> String {
         &mut out,
         new_cmark_parser(markdown, &MarkdownOptions::default()),
     );
+    out
+}
+
+/// Renders `markdown` as Hugo's `markdownify` and `.RenderString` render it before trimming:
+/// mdBook's options, and Goldmark's automatic heading ids (GitHub style, as `anchorize` makes
+/// them; `-1`, `-2` for an id already given in the same text; `{#id}` kept), which mdBook gives
+/// the page's own headings but not those in a template's HTML.
+pub(crate) fn render_with_heading_ids(markdown: &str) -> String {
+    let mut events: Vec<Event> = new_cmark_parser(markdown, &MarkdownOptions::default()).collect();
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while let Some(event) = events.get(i) {
+        if let Event::Start(Tag::Heading { id: None, .. }) = event {
+            let mut text = String::new();
+            for e in events.iter().skip(i + 1) {
+                match e {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    _ => {}
+                }
+            }
+            let base = crate::template::anchorize(&text);
+            let mut id = base.clone();
+            let mut n = 0;
+            while used.contains(&id) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.get_mut(i) {
+                *slot = Some(CowStr::from(id.clone()));
+            }
+            used.insert(id);
+        } else if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+            used.insert(id.to_string());
+        }
+        i += 1;
+    }
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
+    html::push_html(&mut out, events.into_iter());
     out
 }
 

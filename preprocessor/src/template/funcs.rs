@@ -13,7 +13,7 @@ mod text;
 mod transform;
 
 pub use names::{Lookup, is_namespace, lookup};
-pub use transform::{json, unescape_html};
+pub use transform::{anchorize, json, unescape_html};
 
 use super::value::{Safe, Value};
 

@@ -80,3 +80,21 @@ fn inert_never_breaks_a_quoted_value() {
     assert_eq!(inert("<a title='x > y'>z</a>"), "<a title='x > y'>z</a>");
     assert_eq!(inert("<a\nhref=\"u\">_</a>"), "<a href=\"u\">&#95;</a>");
 }
+
+/// What hugo 0.111.3 printed for the same text through `markdownify`.
+#[test]
+fn headings_get_goldmarks_ids() {
+    let html = render_with_heading_ids(
+        "## A\n\n## A\n\n## Hello, World! 日本 `co de` A_b\n\n## x {#custom}\n\n# custom",
+    );
+    assert_eq!(
+        html,
+        "<h2 id=\"a\">A</h2>\n<h2 id=\"a-1\">A</h2>\n\
+         <h2 id=\"hello-world-日本-co-de-a_b\">Hello, World! 日本 <code>co de</code> A_b</h2>\n\
+         <h2 id=\"custom\">x</h2>\n<h1 id=\"custom-1\">custom</h1>\n"
+    );
+    assert_eq!(
+        render_with_heading_ids("no *heading*"),
+        "<p>no <em>heading</em></p>\n"
+    );
+}
