@@ -1,6 +1,7 @@
 //! Pages cut into cases and read as a browser's tokenizer reads them (html5ever), to compare
 //! Hugo's rendering of a call with the book's: tags with their attributes sorted and decoded,
-//! text with whitespace collapsed, comments dropped. Two things are the book's by design and are
+//! text with whitespace collapsed, `style` declarations without their spaces, comments dropped.
+//! Two things are the book's by design and are
 //! taken out of its side: the placeholder around embeds (`div.hugo-embed` unwrapped,
 //! `a.hugo-embed-fallback` and what it holds dropped), and the form of links, which the caller
 //! maps to one form (`/p/<slug>/#anchor`) for both sides.
@@ -68,7 +69,14 @@ impl TokenSink for Sink {
                         let mut attrs: Vec<(String, String)> = tag
                             .attrs
                             .iter()
-                            .map(|a| (a.name.local.to_string(), collapse(&a.value)))
+                            .map(|a| {
+                                let name = a.name.local.to_string();
+                                let value = match name.as_str() {
+                                    "style" => css(&a.value),
+                                    _ => collapse(&a.value),
+                                };
+                                (name, value)
+                            })
                             .collect();
                         attrs.sort();
                         out.push(Tok::Start(name, attrs));
@@ -89,6 +97,20 @@ impl TokenSink for Sink {
 /// Whitespace runs as one space, trimmed.
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A `style` attribute's declarations without the spaces around `:` and `;` and a last `;`
+/// (`text-align: left` is `text-align:left`).
+fn css(style: &str) -> String {
+    let declarations: Vec<String> = style
+        .split(';')
+        .map(|d| match d.split_once(':') {
+            Some((k, v)) => format!("{}:{}", k.trim(), collapse(v)),
+            None => collapse(d),
+        })
+        .filter(|d| !d.is_empty())
+        .collect();
+    declarations.join(";")
 }
 
 fn raw(html: &str) -> Vec<Tok> {
