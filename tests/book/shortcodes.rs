@@ -2,10 +2,13 @@
 //! Hugo site of our own (`tests/fixtures/shortcodes/`, which is also the book: `book.toml` beside
 //! `hugo.toml`) whose posts call callout templates of the kinds real blogs have, and Hugo 0.111's
 //! built-ins, every way; the installed hugo and the book build it, and each call's HTML must be
-//! the same.
+//! the same. `promises`: what the stage promises a writer, without hugo (unknown shortcodes,
+//! templates the engine cannot run, the book.toml entries, other renderers, links, chapters
+//! without shortcodes).
 
 mod html;
 mod hugo;
+mod promises;
 
 use crate::support;
 use std::path::{Path, PathBuf};
