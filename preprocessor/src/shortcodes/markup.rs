@@ -159,6 +159,22 @@ pub(crate) fn plainify(html: &str) -> String {
     decode(text.trim())
 }
 
+/// The text a browser shows of `html` where whitespace counts (in `<pre>`): tags removed,
+/// character references decoded, whitespace as it is.
+pub(crate) fn visible_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            c => text.push(c),
+        }
+    }
+    decode(&text)
+}
+
 /// `text` with its character references decoded (the ones markdown renderers write, and
 /// numeric ones); anything else is left as written.
 pub(crate) fn decode(text: &str) -> String {

@@ -86,6 +86,13 @@ const EXPECTED: &[(&str, &[(&str, Compare)])] = &[
             ("pageinfo", Same),
             ("inner-deindent", Same),
             ("markdown-no-inner-in-list", Same),
+            (
+                "in-fenced-code",
+                Text(
+                    "Hugo puts a call's HTML inside the code's <pre>, where it renders; markdown \
+                     shows code as written, so the book puts what a browser shows of it there",
+                ),
+            ),
         ],
     ),
     (
