@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Seeds fuzz/corpus/<target>/ from the book's posts and every chapter-like string literal in the
-preprocessor's unit tests and the end-to-end tests, and fuzz/corpus/template/ from the template
-engine's test templates and its tests' template literals (run from the repository root). Files are
-named by their SHA-1, as libFuzzer names what it adds, so seeding twice adds nothing."""
+preprocessor's unit tests and the end-to-end tests, `shortcodes` also from every string with `{{`
+in the shortcode syntax tests, and fuzz/corpus/template/ from the template engine's test templates
+and its tests' template literals (run from the repository root). Files are named by their SHA-1, as
+libFuzzer names what it adds, so seeding twice adds nothing."""
 import glob, hashlib, os, re
 
 def unescape(s):
@@ -46,6 +47,21 @@ for s in seeds:
     m = re.match(rb'\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|$)', s, re.S)
     if m:
         put('yaml', m.group(1) + b'\n')
+# The shortcode syntax: every string with `{{` in the syntax tests (raw strings too), and the
+# book's post bodies, each under a table byte (0: the tests' own names) and a hashed one (0x80).
+bodies = [s for s in seeds]
+raw = re.compile(r'r(#+)"(.*?)"\1', re.S)
+for f in sorted(glob.glob('preprocessor/src/shortcodes/syntax/tests*', recursive=True) +
+                glob.glob('preprocessor/src/shortcodes/syntax/tests/**/*.rs', recursive=True)):
+    if not f.endswith('.rs'):
+        continue
+    text = open(f).read()
+    found = [unescape(m.group(1)) for m in literal.finditer(text)]
+    found += [m.group(2) for m in raw.finditer(text)]
+    bodies += [b.encode() for b in found if '{{' in b]
+for b in dict.fromkeys(bodies):
+    for flags in (0, 0x80):
+        put('shortcodes', bytes([flags]) + b)
 short = [s for s in seeds if len(s) < 600]
 for k in range(0, min(len(short), 30) - 2, 3):  # three chapters in one book
     put('rewrite', bytes([k % 256]) + short[k] + b'\xff' + short[k + 1] + b'\xff' + short[k + 2])
@@ -61,4 +77,4 @@ templates = list(dict.fromkeys(templates))
 for t in templates:
     for choice, flags in ((5, 2), (0x45, 3), (4, 0)):  # a shortcode (positional, named), params
         put('template', bytes([choice, flags]) + t)
-print(f'{len(seeds)} seeds, {len(templates)} templates')
+print(f'{len(seeds)} seeds, {len(set(bodies))} shortcode bodies, {len(templates)} templates')

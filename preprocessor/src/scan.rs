@@ -1,7 +1,8 @@
 //! One pass of pulldown-cmark over a chapter's body, with the options mdBook renders with,
 //! collecting what the later stages need: every link destination with its exact byte range in
 //! the author's source (inline links, images, reference definitions, autolinks, raw HTML `href`
-//! and `src`), the `ref`/`relref` shortcodes, the anchors a link may target and the word count.
+//! and `src`), the `ref`/`relref` shortcodes, the anchors a link may target, the word count, and
+//! where code is when there are shortcode calls.
 //! The event pass is here; what it feeds lives beside it: `words` (the reading time), `html`
 //! (raw HTML as a browser tokenizes it), `refs` (shortcodes found and masked first, when the body
 //! has any), `anchors` (heading ids), `destinations` (a destination's bytes in the source).
@@ -54,6 +55,9 @@ pub struct Scan {
     /// `name`s of `<a>` elements.
     pub anchors: HashSet<String>,
     pub words: usize,
+    /// When the body has shortcode calls: its code, each span or block with whether it is a
+    /// block, in order (Hugo renders calls there too; the stage places their text).
+    pub code: Vec<(Range<usize>, bool)>,
 }
 
 /// Scans `source[body_start..]`, whose shortcode calls (as the syntax parser read them) are
@@ -77,6 +81,7 @@ pub fn scan(source: &str, body_start: usize, calls: &[Node]) -> Scan {
         // Every open link's text extends over this event, except the link it closes.
         let closing = usize::from(matches!(event, Event::End(TagEnd::Link | TagEnd::Image)));
         let open = link_stack.len().saturating_sub(closing);
+        let code_span = matches!(event, Event::Code(_));
         for (_, inner_end, _) in &mut link_stack[..open] {
             *inner_end = (*inner_end).max(range.end);
         }
@@ -148,6 +153,14 @@ pub fn scan(source: &str, body_start: usize, calls: &[Node]) -> Scan {
                 if let Some(h) = heading.as_mut() {
                     h.push_str(&text);
                 }
+                if code_span && !calls.is_empty() {
+                    out.code
+                        .push((body_start + range.start..body_start + range.end, false));
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) if !calls.is_empty() => {
+                out.code
+                    .push((body_start + range.start..body_start + range.end, true));
             }
             // Raw HTML goes to the tokenizer, which keeps its place between the lines of a
             // block. Only text that is its own source slice (not re-assembled across container

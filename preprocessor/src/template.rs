@@ -36,6 +36,7 @@ mod scratch;
 mod value;
 
 pub use scratch::Scratch;
+pub use funcs::anchorize;
 pub use value::{Map, Object, Safe, Value};
 
 use std::collections::HashMap;

@@ -140,3 +140,20 @@ fn drafts_are_marked() {
     let (out, _) = rewrite_alone("---\ntitle: A\ndraft: true\n---\nx", &serve);
     assert!(out.starts_with("<div class=\"hugo-draft\""), "{out}");
 }
+
+/// Hugo renders calls in code too, and its HTML shows inside `<pre>`; in the book's markdown,
+/// code shows what is written, so a call there is what a browser shows of its output.
+#[test]
+fn calls_in_code_are_the_text_of_what_they_render() {
+    let src = "---\ntitle: A\nslug: a\nflavour: \"a*b <c>\"\n---\n\n\
+               Span: `{{< param flavour >}}`.\n\n\
+               - Item:\n\n  ```text\n  value: {{< param flavour >}}\n  \
+               {{< figure src=\"/a.png\" caption=\"Line *one*\" >}}\n  ```\n";
+    let (out, problems) = rewrite_alone(src, &Settings::for_build());
+    assert!(problems.is_empty(), "{problems:?}");
+    let body = &out[out.find("Span:").unwrap()..];
+    assert_eq!(
+        body,
+        "Span: `a*b <c>`.\n\n- Item:\n\n  ```text\n  value: a*b <c>\n  Line one\n  ```\n"
+    );
+}

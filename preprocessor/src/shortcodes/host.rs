@@ -6,10 +6,9 @@
 //! options; links in what a template prints are resolved by the stage afterwards.
 
 use super::call::{Call, Params, Value as Param};
+use super::markup;
 use crate::front_matter::{self, Block, Format};
 use crate::template::{Host, Map, Object, Template, Templates, Value};
-use mdbook_markdown::pulldown_cmark::html;
-use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
 use std::sync::{Arc, OnceLock};
 
 /// The site, the same for every page: built once per run.
@@ -122,7 +121,16 @@ impl Object for Page {
                 _ => return Err("Param takes one argument, the key".into()),
             },
             "RenderString" => match args {
-                [md] | [_, md] => Value::html(markdownify(&md.to_go_string())),
+                [md] => Value::html(markdownify(&md.to_go_string())),
+                // `(dict "display" "block")`: the HTML as rendered, its `<p>` kept.
+                [Value::Map(options), md]
+                    if options
+                        .get("display")
+                        .is_some_and(|d| d.to_go_string() == "block") =>
+                {
+                    Value::html(markup::render_with_heading_ids(&md.to_go_string()))
+                }
+                [_, md] => Value::html(markdownify(&md.to_go_string())),
                 _ => return Err("RenderString takes the markdown to render".into()),
             },
             "Permalink" | "RelPermalink" => Value::from(self.permalink.as_str()),
@@ -286,22 +294,10 @@ pub fn from_json(v: &serde_json::Value) -> Value {
     }
 }
 
-/// Markdown to HTML as Hugo's `markdownify` does: mdBook's options, and the `<p>` around a lone
-/// paragraph dropped.
+/// Markdown to HTML as Hugo's `markdownify` (and `.RenderString`, inline) does: mdBook's options
+/// with Goldmark's heading ids, then Hugo's `TrimShortHTML` (see [`markup::markdownify`]).
 pub fn markdownify(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
-    html::push_html(
-        &mut out,
-        new_cmark_parser(markdown, &MarkdownOptions::default()),
-    );
-    let trimmed = out.trim_end_matches('\n');
-    match trimmed
-        .strip_prefix("<p>")
-        .and_then(|r| r.strip_suffix("</p>"))
-    {
-        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
-        _ => out,
-    }
+    markup::markdownify(&markup::render_with_heading_ids, markdown)
 }
 
 /// The template engine's host for one run: markdown, and the site's partials.
@@ -326,3 +322,6 @@ impl Host for RunHost<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

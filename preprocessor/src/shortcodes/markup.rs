@@ -4,8 +4,9 @@
 //! markdown leaves alone wherever the stage puts it.
 
 use crate::escape;
-use mdbook_markdown::pulldown_cmark::html;
+use mdbook_markdown::pulldown_cmark::{CowStr, Event, Tag, TagEnd, html};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
+use std::collections::HashSet;
 use std::fmt::Write;
 
 /// Renders `markdown` to HTML with the options mdBook renders chapters with: the default
@@ -16,6 +17,45 @@ pub fn render_markdown(markdown: &str) -> String {
         &mut out,
         new_cmark_parser(markdown, &MarkdownOptions::default()),
     );
+    out
+}
+
+/// Renders `markdown` as Hugo's `markdownify` and `.RenderString` render it before trimming:
+/// mdBook's options, and Goldmark's automatic heading ids (GitHub style, as `anchorize` makes
+/// them; `-1`, `-2` for an id already given in the same text; `{#id}` kept), which mdBook gives
+/// the page's own headings but not those in a template's HTML.
+pub(crate) fn render_with_heading_ids(markdown: &str) -> String {
+    let mut events: Vec<Event> = new_cmark_parser(markdown, &MarkdownOptions::default()).collect();
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while let Some(event) = events.get(i) {
+        if let Event::Start(Tag::Heading { id: None, .. }) = event {
+            let mut text = String::new();
+            for e in events.iter().skip(i + 1) {
+                match e {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    _ => {}
+                }
+            }
+            let base = crate::template::anchorize(&text);
+            let mut id = base.clone();
+            let mut n = 0;
+            while used.contains(&id) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.get_mut(i) {
+                *slot = Some(CowStr::from(id.clone()));
+            }
+            used.insert(id);
+        } else if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+            used.insert(id.to_string());
+        }
+        i += 1;
+    }
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
+    html::push_html(&mut out, events.into_iter());
     out
 }
 
@@ -77,15 +117,19 @@ pub(crate) fn percent(value: &str, part: Part) -> String {
 }
 
 /// Hugo's `markdownify`: the markdown rendered, and when that is a single paragraph, without
-/// its `<p>` (Hugo's TrimShortHTML, which also counts `<pre` as a paragraph).
+/// its `<p>` (Hugo's TrimShortHTML, which also counts `<pre` as a paragraph). Where Hugo's rule
+/// applies to output that does not start with the paragraph (a list, then one paragraph), Hugo
+/// takes the last `</p>` alone and leaves `<p>` open; browsers close it, but mdBook's renderer
+/// then drops the closing tag of whatever holds it (a template's `</div>`), and the rest of the
+/// page ends up inside. The book keeps such output whole, as a browser reads Hugo's.
 pub(crate) fn markdownify(render: &dyn Fn(&str) -> String, markdown: &str) -> String {
     let html = render(markdown);
     let first = html.find("<p");
     let last = html.rfind("<p");
     let closing_p = html.rfind("</p>");
     let closing = html.rfind("</");
-    if first == last && closing_p == closing {
-        let t = html.trim();
+    let t = html.trim();
+    if first == last && closing_p == closing && (first.is_none() || t.starts_with("<p>")) {
         let t = t.strip_prefix("<p>").unwrap_or(t);
         let t = t.strip_suffix("</p>").unwrap_or(t);
         t.trim().to_owned()
@@ -113,6 +157,22 @@ pub(crate) fn plainify(html: &str) -> String {
         }
     }
     decode(text.trim())
+}
+
+/// The text a browser shows of `html` where whitespace counts (in `<pre>`): tags removed,
+/// character references decoded, whitespace as it is.
+pub(crate) fn visible_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            c => text.push(c),
+        }
+    }
+    decode(&text)
 }
 
 /// `text` with its character references decoded (the ones markdown renderers write, and

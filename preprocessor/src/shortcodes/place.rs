@@ -3,8 +3,10 @@
 //! their own, a blank line before and after, and the call's indentation on every line (so a
 //! code block in a list item stays in it); a `{{% %}}` template's markdown is inserted as Hugo
 //! inserts it, its lines after the first indented like the call when it has no inner content.
+//! In code, where markdown shows what is written, a call is what a browser shows of its output.
 
 use super::call::Call;
+use super::markup;
 
 /// How a rendered call's text is placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +28,29 @@ pub fn place(text: &str, placing: Placing, call: &Call, source: &str) -> String 
         Placing::Markdown => text.to_owned(),
         Placing::Blocks => blocks(text, call, source, indent),
     }
+}
+
+/// The text that replaces `call` when it is in code (a span, or a block when `block`), where
+/// markdown shows everything as written: what a browser shows of its output, HTML or
+/// markdown, as Hugo's page shows its HTML inside `<pre>`, on one line in a span, its lines
+/// after the first indented like the call's in a block. A `{{% %}}` template's markdown is
+/// placed as it is (in Hugo too, code shows it as written).
+pub fn in_code(text: &str, placing: Placing, call: &Call, source: &str, block: bool) -> String {
+    if placing == Placing::Markdown {
+        return place(text, placing, call, source);
+    }
+    let shown = markup::visible_text(&markup::render_markdown(text));
+    let shown = shown.trim_matches(['\n', '\r']);
+    if !block {
+        return shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let line_start = source
+        .get(..call.range.start)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line = source.get(line_start..call.range.start).unwrap_or_default();
+    let indent = &line[..line.len() - line.trim_start().len()];
+    indented(shown, indent)
 }
 
 fn blocks(text: &str, call: &Call, source: &str, indent: &str) -> String {

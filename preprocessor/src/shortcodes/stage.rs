@@ -11,7 +11,7 @@ use super::call::{Call, Node};
 use super::host::{self, RunHost, Shortcode};
 use super::output::{Kind, Target};
 use super::page;
-use super::place::{Placing, place};
+use super::place::{Placing, in_code, place};
 use super::registry::{Admonition, Renderer, Shortcodes, admonition_kind};
 use crate::config::{ParamRef, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -77,10 +77,16 @@ pub fn edits(
             Node::Call(call) if calls::ref_path(call).is_some() => {}
             Node::Call(call) => {
                 let (text, placing) = chapter.render(call, None, 0);
-                edits.push(Edit::replace(
-                    call.range.clone(),
-                    place(&text, placing, call, source),
-                ));
+                let code = read
+                    .scan
+                    .code
+                    .iter()
+                    .find(|(r, _)| r.start <= call.range.start && call.range.end <= r.end);
+                let text = match code {
+                    Some((_, block)) => in_code(&text, placing, call, source, *block),
+                    None => place(&text, placing, call, source),
+                };
+                edits.push(Edit::replace(call.range.clone(), text));
             }
         }
     }

@@ -14,7 +14,7 @@ mod transform;
 mod truncate;
 
 pub use names::{Lookup, is_namespace, lookup};
-pub use transform::{json, unescape_html};
+pub use transform::{anchorize, json, unescape_html};
 
 use super::value::{Safe, Value};
 

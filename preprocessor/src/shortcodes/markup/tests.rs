@@ -36,6 +36,12 @@ fn markdownify_drops_the_paragraph_of_one_paragraph_only() {
     assert_eq!(markdownify(&render_markdown, "A *b*"), "A <em>b</em>");
     let two = markdownify(&render_markdown, "A\n\nB");
     assert_eq!(two, "<p>A</p>\n<p>B</p>\n");
+    // Hugo 0.111 gives `<ul>…</ul>\n<p>C`: the book keeps the paragraph closed.
+    let list_then_one = markdownify(&render_markdown, "- a\n\nC");
+    assert_eq!(list_then_one, "<ul>\n<li>a</li>\n</ul>\n<p>C</p>\n");
+    // No `<p` and the last closing tag is `</pre>`: kept whole, as Hugo keeps it.
+    let code = markdownify(&render_markdown, "```\nx\n```");
+    assert_eq!(code, "<pre><code>x\n</code></pre>\n");
 }
 
 #[test]
@@ -73,4 +79,22 @@ fn inert_html_is_one_line_and_plain_text_to_markdown() {
 fn inert_never_breaks_a_quoted_value() {
     assert_eq!(inert("<a title='x > y'>z</a>"), "<a title='x > y'>z</a>");
     assert_eq!(inert("<a\nhref=\"u\">_</a>"), "<a href=\"u\">&#95;</a>");
+}
+
+/// What hugo 0.111.3 printed for the same text through `markdownify`.
+#[test]
+fn headings_get_goldmarks_ids() {
+    let html = render_with_heading_ids(
+        "## A\n\n## A\n\n## Hello, World! 日本 `co de` A_b\n\n## x {#custom}\n\n# custom",
+    );
+    assert_eq!(
+        html,
+        "<h2 id=\"a\">A</h2>\n<h2 id=\"a-1\">A</h2>\n\
+         <h2 id=\"hello-world-日本-co-de-a_b\">Hello, World! 日本 <code>co de</code> A_b</h2>\n\
+         <h2 id=\"custom\">x</h2>\n<h1 id=\"custom-1\">custom</h1>\n"
+    );
+    assert_eq!(
+        render_with_heading_ids("no *heading*"),
+        "<p>no <em>heading</em></p>\n"
+    );
 }

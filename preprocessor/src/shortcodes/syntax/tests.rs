@@ -339,6 +339,35 @@ fn the_template_question_is_asked_once_per_call_and_never_for_inline_ones() {
     assert_eq!(*asked.borrow(), ["a", "plain", "plain"]);
 }
 
+/// Found by the `shortcodes` fuzz target: after an inline shortcode's tag Hugo cannot lex, the
+/// closing tag of that inline shortcode, with nothing open, asked the template question about
+/// `foo.inline` to word its problem.
+#[test]
+fn a_stray_inline_closing_tag_asks_nothing() {
+    let asked = RefCell::new(Vec::new());
+    let inner = |name: &str| {
+        asked.borrow_mut().push(name.to_owned());
+        Inner::Ignores
+    };
+    let parsed = parse("{{< foo.inline /G}} {{< /foo.inline >}}", 0, &inner);
+    assert_eq!(*asked.borrow(), [] as [&str; 0]);
+    let messages: Vec<_> = parsed
+        .problems
+        .iter()
+        .map(|p| (p.at, &*p.message))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (17, "unrecognized character U+007D '}' in shortcode tag"),
+            (
+                20,
+                "closing tag {{< /foo.inline >}} has no open shortcode to close"
+            )
+        ]
+    );
+}
+
 #[test]
 fn crlf_line_endings() {
     let body = "{{< inner a=\"b\"\r\n c=\"d\" >}}\r\nx\r\n{{< /inner >}}\r\n";

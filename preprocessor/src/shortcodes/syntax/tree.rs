@@ -122,9 +122,7 @@ impl<'a> Tree<'a> {
                 self.call_item(i, item)
             } + 1;
         }
-        while self.stack.len() > 1 {
-            self.end_of_page();
-        }
+        self.end_of_page();
     }
 
     /// An item outside any call; the index of the last item used.

@@ -133,6 +133,54 @@ fn closing_tags_with_nothing_to_close() {
     assert_eq!(top_calls(&read(body)), [("a", 0..36, 0)]);
 }
 
+/// Found by the `shortcodes` fuzz target: a nested call's self-closing slash ends that call and
+/// leaves the rest of its tag to the call around it, whose parameters Hugo then reads it as;
+/// when that outer call is never closed, it is read as its opening tag alone, and the
+/// parameters it took from the later tag pointed outside it.
+#[test]
+fn an_unclosed_call_keeps_only_its_own_tags_parameters() {
+    let body = "{{< a k >}}{{< b / c 2 e1 x >}}";
+    let parsed = read(body);
+    let Node::Call(a) = &parsed.nodes[0] else {
+        panic!("{parsed:?}")
+    };
+    assert_eq!((a.name.as_str(), a.range.clone()), ("a", 0..11));
+    assert_eq!(positional(a), [(s("k"), 6..7)]);
+    assert_eq!(
+        problems(body),
+        [(0, "unclosed shortcode `a` opened here".into())]
+    );
+}
+
+/// Calls left open inside calls left open: each is its opening tag alone, and what they held
+/// comes after them at the top level, in order, numbered there; an inline call open at the end
+/// runs to it.
+#[test]
+fn calls_left_open_inside_calls_left_open() {
+    let body = "{{< a >}}x{{< p >}}{{< b >}}{{</* e */>}}{{< q >}}{{< a >}}{{< foo.inline >}}y";
+    let parsed = read(body);
+    assert_eq!(
+        top_calls(&parsed),
+        [
+            ("a", 0..9, 0),
+            ("p", 10..19, 1),
+            ("b", 19..28, 2),
+            ("q", 41..50, 3),
+            ("a", 50..59, 4),
+            ("foo.inline", 59..78, 5)
+        ]
+    );
+    let literal = parsed.nodes.iter().find_map(|n| match n {
+        Node::Literal { range, text } => Some((range.clone(), text.as_str())),
+        Node::Call(_) => None,
+    });
+    assert_eq!(literal, Some((28..41, "{{< e >}}")));
+    assert_eq!(
+        problems(body).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [0, 19, 50]
+    );
+}
+
 #[test]
 fn an_unclosed_call_is_read_as_its_opening_tag() {
     let body = "{{< a >}}x{{< p >}}{{< b >}}y{{< /b >}}";

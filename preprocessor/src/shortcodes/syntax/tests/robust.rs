@@ -156,6 +156,11 @@ fn pathological_bodies_parse_in_linear_time() {
         format!("{{{{< plain {} >}}}}", "k=v ".repeat(n / 4)),
         format!("{}{}", " ".repeat(n), "{{< plain >}}"),
         "\n  {{< plain >}}".repeat(n / 15),
+        // Calls left open, ever deeper, each holding a literal: at the end of the page the
+        // literals of calls nested too deep used to travel up through every open level
+        // (found by the fuzz target).
+        "{{< inner >}}{{</* x */>}}".repeat(n / 23),
+        "{{< a >}}{{< p >}}{{< b >}}{{</* x */>}}".repeat(n / 36),
         (0..n / 10).map(|i| format!("{{{{< n{i} >}}}}")).collect(),
     ];
     for body in &bodies {

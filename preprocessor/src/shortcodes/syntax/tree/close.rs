@@ -5,7 +5,7 @@
 
 use super::super::Inner;
 use super::super::lex::{Item, Kind};
-use super::{Tree, frame_start, top};
+use super::{Frame, Tree, frame_start, params, top};
 use crate::shortcodes::call::{Call, Node, Params};
 use std::ops::Range;
 
@@ -56,7 +56,15 @@ impl Tree<'_> {
         } else {
             let name = self.name_after(i);
             let at = closing_tag.unwrap_or(item.range.start);
-            let (message, hint) = if (self.inner)(name) == Inner::Ignores {
+            // The template question is never asked for an inline shortcode, whose template is
+            // its inner content.
+            let inline = self
+                .items
+                .get(i + 1..i + 3)
+                .unwrap_or_default()
+                .iter()
+                .any(|n| matches!(n.kind, Kind::Name { inline: true, .. }));
+            let (message, hint) = if !inline && (self.inner)(name) == Inner::Ignores {
                 (
                     format!(
                         "shortcode `{name}` does not evaluate .Inner or .InnerDeindent, yet a \
@@ -76,35 +84,48 @@ impl Tree<'_> {
         right
     }
 
-    /// The innermost call, unclosed at the end of the page. An inline one runs to the end (as
-    /// in Hugo); any other is an error, and is read as its opening tag alone.
+    /// Every call still open at the end of the page, innermost first. An inline one runs to the
+    /// end (as in Hugo); any other is an error, and is read as its opening tag alone, what it
+    /// holds going to the call around it. What each level leaves is gathered once for all of
+    /// them (segments, last first), not handed down level by level: with calls left open ever
+    /// deeper, that made a node move once per level, time quadratic in the page.
     pub(super) fn end_of_page(&mut self) {
         let end = self.body.len();
-        let frame = top(&mut self.stack);
-        if frame.inline || frame.name.is_none() {
-            if frame.inner_start.is_none() {
-                frame.inner_start = Some(end);
+        let mut carried: Vec<Vec<Node>> = Vec::new();
+        while self.stack.len() > 1 {
+            let frame = top(&mut self.stack);
+            if frame.inline || frame.name.is_none() {
+                // It holds what the calls open in it left.
+                frame.children.extend(carried.drain(..).rev().flatten());
+                if frame.inner_start.is_none() {
+                    frame.inner_start = Some(end);
+                }
+                self.close(Some(end), end);
+                continue;
             }
-            self.close(Some(end), end);
-            return;
+            let name = self.frame_name();
+            let (l, r) = self.delimiters();
+            self.problem(
+                frame_start(&self.stack),
+                format!("unclosed shortcode `{name}` opened here"),
+                format!("close it with {l} /{name} {r}, or self-close it: {l} {name} /{r}"),
+            );
+            let Some(mut frame) = self.stack.pop() else {
+                break;
+            };
+            let opening_end = frame.inner_start.take().unwrap_or(end);
+            params::keep_before(&mut frame.params, self.base + opening_end);
+            // A call nested too deep is left out with what it holds (the problem is reported).
+            if frame.kept {
+                carried.push(std::mem::take(&mut frame.children));
+            }
+            carried.extend(self.node(frame, None, opening_end).map(|n| vec![n]));
         }
-        let name = self.frame_name();
-        let (l, r) = self.delimiters();
-        self.problem(
-            frame_start(&self.stack),
-            format!("unclosed shortcode `{name}` opened here"),
-            format!("close it with {l} /{name} {r}, or self-close it: {l} {name} /{r}"),
-        );
-        let frame = self.top();
-        let opening_end = frame.inner_start.take().unwrap_or(end);
-        let children = std::mem::take(&mut frame.children);
-        self.close(None, opening_end);
-        let root = self.stack.len() == 1;
-        let parent = self.top();
-        for child in children {
-            match &child {
-                Node::Literal { text, .. } if root && text.is_empty() => {}
-                _ => parent.add(child),
+        let root = self.top();
+        for node in carried.into_iter().rev().flatten() {
+            match &node {
+                Node::Literal { text, .. } if text.is_empty() => {}
+                _ => root.add(node),
             }
         }
     }
@@ -114,11 +135,19 @@ impl Tree<'_> {
         let Some(frame) = self.stack.pop() else {
             return;
         };
-        let Some(parent) = self.stack.last_mut() else {
+        if self.stack.is_empty() {
             return;
-        };
+        }
+        if let Some(node) = self.node(frame, inner_end, end) {
+            self.top().add(node);
+        }
+    }
+
+    /// `frame`'s call, ended at `end`, its inner content at `inner_end`; none for a tag with no
+    /// name or a call nested too deep.
+    fn node(&self, frame: Frame, inner_end: Option<usize>, end: usize) -> Option<Node> {
         let (Some(name), true) = (&frame.name, frame.kept) else {
-            return;
+            return None;
         };
         let base = self.base;
         let at = |r: Range<usize>| base + r.start..base + r.end;
@@ -126,7 +155,7 @@ impl Tree<'_> {
             let start = frame.inner_start.unwrap_or(end);
             at(start..inner_end.max(start))
         });
-        parent.add(Node::Call(Call {
+        Some(Node::Call(Call {
             name: self.body.get(name.clone()).unwrap_or_default().to_owned(),
             markdown: frame.markdown,
             params: frame.params.unwrap_or(Params::Positional(Vec::new())),
@@ -135,6 +164,6 @@ impl Tree<'_> {
             children: frame.children,
             ordinal: 0,
             indent: at(frame.indent),
-        }));
+        }))
     }
 }

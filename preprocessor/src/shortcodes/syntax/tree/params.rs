@@ -6,6 +6,17 @@ use super::super::lex::Val;
 use super::Tree;
 use crate::shortcodes::call::{Param, Params, Value};
 
+/// `params` without those written after byte `end` of the source: a call read as its opening
+/// tag alone keeps only the parameters of that tag (not those Hugo would take from the rest of
+/// a later tag that a closing slash cut short).
+pub(super) fn keep_before(params: &mut Option<Params>, end: usize) {
+    match params {
+        Some(Params::Positional(list)) => list.retain(|p| p.range.end <= end),
+        Some(Params::Named(list)) => list.retain(|(_, p)| p.range.end <= end),
+        None => {}
+    }
+}
+
 impl Tree<'_> {
     /// A parameter, named when `key` is given; Hugo takes them all positional or all named.
     pub(super) fn param(&mut self, key: Option<String>, param: Param) {
