@@ -11,3 +11,4 @@ mod hugo;
 mod manifests;
 mod pages;
 mod serve;
+mod site;
