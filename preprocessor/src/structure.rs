@@ -3,8 +3,9 @@
 //! the pages at the top of the content folder; then each top-level section as a part, its list
 //! page first, its pages in Hugo's order (or oldest first), nested sections nested. Left out as
 //! Hugo leaves them out (drafts unless the build shows drafts, a future `publishDate`, a past
-//! `expiryDate`, headless bundles, `_build` `list: never` or `render: never`, other languages,
-//! `ignoreFiles`), and Stack's `layout: search` page (mdBook has its own search); Stack's
+//! `expiryDate`, headless bundles, `_build` `render: never`, other languages, `ignoreFiles`),
+//! and Stack's `layout: search` page (mdBook has its own search); a page Hugo writes but lists
+//! nowhere (`_build` `list: never`) follows its section's listed pages, in no list page. Stack's
 //! `layout: archives` page lists the posts by year. Each chapter's path is its URL on the blog
 //! (`/p/x/` is `p/x/index.md`), so the book's files sit where the blog's do: a bundle's images
 //! beside its page, `static/` at the root. Pure: the files to copy are returned as data.
@@ -50,7 +51,7 @@ pub fn build(site: &Site, settings: &Settings, content: &str) -> Built {
     if let Some(home) = b.chapter(site.home, Vec::new()) {
         items.push(BookItem::Chapter(home));
     }
-    let children = b.children(site.home);
+    let children = b.members(site.home);
     let (sections, pages): (Vec<PageId>, Vec<PageId>) = children
         .into_iter()
         .partition(|&id| site.pages[id].kind == Kind::Section);
@@ -113,7 +114,28 @@ impl Builder<'_> {
         self.site.ordered(&ids, self.order)
     }
 
-    /// Whether the book has page `id`.
+    /// The pages under `id` that Hugo writes but lists nowhere (`_build: {list: never}`),
+    /// reachable by their URLs alone: the book has them after the listed ones, in its order.
+    fn unlisted(&self, id: PageId) -> Vec<PageId> {
+        let ids: Vec<PageId> = (0..self.site.pages.len())
+            .filter(|&c| {
+                let p = &self.site.pages[c];
+                p.parent == Some(id)
+                    && p.post.build.list == crate::post::List::Never
+                    && self.included(c)
+            })
+            .collect();
+        self.site.ordered(&ids, self.order)
+    }
+
+    /// Everything under `id` the book has: its listed pages, then its unlisted ones.
+    fn members(&self, id: PageId) -> Vec<PageId> {
+        let mut ids = self.children(id);
+        ids.extend(self.unlisted(id));
+        ids
+    }
+
+    /// Whether the book has page `id`: Hugo writes it (whether or not it lists it).
     fn included(&self, id: PageId) -> bool {
         let p = &self.site.pages[id];
         let shown = match &p.omitted {
@@ -124,7 +146,6 @@ impl Builder<'_> {
         shown
             && p.url.is_some()
             && p.post.build.render == crate::post::Render::Always
-            && p.post.build.list == crate::post::List::Always
             && !matches!(p.kind, Kind::Taxonomy | Kind::Term)
             && !p
                 .post
@@ -139,7 +160,7 @@ impl Builder<'_> {
         if self.site.pages[id].kind == Kind::Section {
             let mut names = parents;
             names.push(ch.name.clone());
-            for c in self.children(id) {
+            for c in self.members(id) {
                 if let Some(sub) = self.node(c, names.clone()) {
                     ch.sub_items.push(BookItem::Chapter(sub));
                 }
@@ -221,6 +242,7 @@ impl Builder<'_> {
                 let p = &self.site.pages[i];
                 p.kind == Kind::Page
                     && self.included(i)
+                    && p.post.build.list == crate::post::List::Always
                     && p.sections.first().is_some_and(|s| mains.contains(s))
             })
             .collect();

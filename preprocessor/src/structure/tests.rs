@@ -135,3 +135,51 @@ fn chapter_paths_are_the_urls() {
     assert_eq!(chapter_path("/a/../b/"), "a/b/index.md");
     assert_eq!(url_dir("/p/x/"), "p/x/");
 }
+
+#[test]
+fn a_page_hugo_writes_but_lists_nowhere_is_a_chapter_in_no_list() {
+    let s = site(
+        &[
+            ("post/a.md", "---\ntitle: A\ndate: 2025-01-01\n---\n"),
+            (
+                "post/hidden.md",
+                "---\ntitle: Hidden\ndate: 2025-03-01\n_build:\n  list: never\n---\n",
+            ),
+            (
+                "post/nopage.md",
+                "---\ntitle: No page\ndate: 2025-03-02\n_build:\n  render: never\n---\n",
+            ),
+            (
+                "page/archives/index.md",
+                "---\ntitle: Archives\nlayout: archives\n---\n",
+            ),
+        ],
+        "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n  page: /:slug/\n",
+    );
+    let built = build(&s, &Settings::for_build(), "../content");
+    let mut lines = Vec::new();
+    outline(&built.items, 0, &mut lines);
+    assert_eq!(
+        lines,
+        [
+            "Site -> index.md",
+            "# Posts",
+            "Posts -> post/index.md",
+            "A -> p/a/index.md",
+            // Newer than A, but after it: it is in no list, so it comes after the listed ones.
+            "Hidden -> p/hidden/index.md",
+            "# Pages",
+            "Pages -> page/index.md",
+            "Archives -> archives/index.md",
+        ],
+        "{lines:#?}"
+    );
+    let content = |n: usize| match &built.items[n] {
+        BookItem::Chapter(c) => c.content.clone(),
+        _ => panic!("item {n} is no chapter"),
+    };
+    assert!(content(2).contains("(../p/a/index.md)"), "{}", content(2));
+    assert!(!content(2).contains("hidden"), "{}", content(2));
+    assert!(content(7).contains("(../p/a/index.md)"), "{}", content(7));
+    assert!(!content(7).contains("hidden"), "{}", content(7));
+}
