@@ -301,7 +301,12 @@ impl Builder<'_> {
                 && let Some(s) = self.site.summary(id)
             {
                 match &s.markdown {
-                    Some(md) => blocks.extend(markdown::paragraph(markdown::inline_events(md))),
+                    // The summary's relative links and images, from the list page.
+                    Some(md) => blocks.extend(markdown::paragraph(markdown::rebase(
+                        markdown::inline_events(md),
+                        &url_dir(url),
+                        &from,
+                    ))),
                     None if !s.text.trim().is_empty() => {
                         let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
                         blocks.extend(markdown::paragraph(vec![markdown::text(text)]));

@@ -183,3 +183,23 @@ fn a_page_hugo_writes_but_lists_nowhere_is_a_chapter_in_no_list() {
     assert!(content(7).contains("(../p/a/index.md)"), "{}", content(7));
     assert!(!content(7).contains("hidden"), "{}", content(7));
 }
+
+#[test]
+fn a_summarys_relative_images_still_load_on_the_list_page() {
+    let s = site(
+        &[(
+            "post/a/index.md",
+            "---\ntitle: A\ndate: 2025-01-01\n---\n![d](d.png)\n\n<!--more-->\n\nRest.\n",
+        )],
+        "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n",
+    );
+    let built = build(&s, &Settings::for_build(), "../content");
+    let BookItem::Chapter(posts) = &built.items[2] else {
+        panic!("{:?}", built.items)
+    };
+    assert!(
+        posts.content.contains("![d](../p/a/d.png)"),
+        "{}",
+        posts.content
+    );
+}
