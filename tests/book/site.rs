@@ -54,17 +54,27 @@ fn built() -> &'static [Built] {
     })
 }
 
-fn build(name: &'static str) -> Built {
+/// A copy of the fixture site `name` in a scratch folder.
+pub(crate) fn copy(name: &str) -> PathBuf {
     let site = support::scratch(&format!("site-{name}"));
     hugo::copy_dir(&support::root().join("tests/sites").join(name), &site);
+    site
+}
+
+/// Adds the book's files to the site at `site`, as a writer adds them at its root.
+pub(crate) fn add_book(site: &Path) {
+    std::fs::write(site.join("book.toml"), book_toml()).unwrap();
+    std::fs::create_dir_all(site.join("book")).unwrap();
+    std::fs::write(site.join("book/SUMMARY.md"), "# Summary\n").unwrap();
+}
+
+fn build(name: &'static str) -> Built {
+    let site = copy(name);
     let layouts = hugo::layouts(&site);
     let listed_before = hugo::hugo(&site, &layouts, &["list", "all"]);
     let published = hugo::publish(&site, &layouts, "en");
 
-    // The book's files, as a writer adds them at the site's root.
-    std::fs::write(site.join("book.toml"), book_toml()).unwrap();
-    std::fs::create_dir_all(site.join("book")).unwrap();
-    std::fs::write(site.join("book/SUMMARY.md"), "# Summary\n").unwrap();
+    add_book(&site);
     let run = support::preprocess(&site, "html", false);
     assert!(
         run.success,

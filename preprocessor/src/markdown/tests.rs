@@ -65,7 +65,11 @@ fn rebased_links_reach_what_they_reached() {
         "[x](p/a/x.png)"
     );
     assert_eq!(
-        inline(rebase(inline_events("[x](x.png)"), "post/a/", "post/index.md")),
+        inline(rebase(
+            inline_events("[x](x.png)"),
+            "post/a/",
+            "post/index.md"
+        )),
         "[x](a/x.png)"
     );
 }
