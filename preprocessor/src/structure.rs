@@ -45,16 +45,23 @@ pub fn build(site: &Site, settings: &Settings, content: &str) -> Built {
         },
         built: Built::default(),
         used: HashSet::new(),
+        assigned: HashMap::new(),
         content,
     };
-    let mut items = Vec::new();
-    if let Some(home) = b.chapter(site.home, Vec::new()) {
-        items.push(BookItem::Chapter(home));
-    }
     let children = b.members(site.home);
     let (sections, pages): (Vec<PageId>, Vec<PageId>) = children
         .into_iter()
         .partition(|&id| site.pages[id].kind == Kind::Section);
+    // Every chapter's path first, in book order, so a list links each page to its own chapter
+    // even when two pages share a URL.
+    b.assign(site.home);
+    for &id in pages.iter().chain(&sections) {
+        b.assign(id);
+    }
+    let mut items = Vec::new();
+    if let Some(home) = b.chapter(site.home, Vec::new()) {
+        items.push(BookItem::Chapter(home));
+    }
     for id in pages {
         if let Some(ch) = b.node(id, Vec::new()) {
             items.push(BookItem::Chapter(ch));
@@ -99,6 +106,8 @@ struct Builder<'a> {
     built: Built,
     /// Chapter paths taken, so two pages with one URL get two chapters.
     used: HashSet<String>,
+    /// Each page's chapter path, given out in book order before any chapter is made.
+    assigned: HashMap<PageId, String>,
     content: &'a str,
 }
 
@@ -154,6 +163,19 @@ impl Builder<'_> {
                 .is_some_and(|l| l.eq_ignore_ascii_case("search"))
     }
 
+    /// Gives page `id` (and a section's pages, depth first) its chapter path.
+    fn assign(&mut self, id: PageId) {
+        if let Some(url) = self.site.pages[id].url.as_deref() {
+            let path = self.unique(chapter_path(url));
+            self.assigned.insert(id, path);
+        }
+        if self.site.pages[id].kind == Kind::Section {
+            for c in self.members(id) {
+                self.assign(c);
+            }
+        }
+    }
+
     /// Page `id` as a chapter, its children under it.
     fn node(&mut self, id: PageId, parents: Vec<String>) -> Option<Chapter> {
         let mut ch = self.chapter(id, parents.clone())?;
@@ -174,7 +196,7 @@ impl Builder<'_> {
     fn chapter(&mut self, id: PageId, parents: Vec<String>) -> Option<Chapter> {
         let page = &self.site.pages[id];
         let url = page.url.as_deref()?;
-        let path = self.unique(chapter_path(url));
+        let path = self.assigned.get(&id)?.clone();
         let mut content = match &page.file {
             Some(f) => f.text.clone(),
             None => {
@@ -281,10 +303,10 @@ impl Builder<'_> {
         let mut items = Vec::new();
         for &id in ids {
             let p = &self.site.pages[id];
-            let Some(url) = p.url.as_deref() else {
+            let (Some(url), Some(chapter)) = (p.url.as_deref(), self.assigned.get(&id)) else {
                 continue;
             };
-            let to = link_of(&chapter_path(url));
+            let to = link_of(chapter);
             let mut line = markdown::wrap(
                 Tag::Strong,
                 TagEnd::Strong,

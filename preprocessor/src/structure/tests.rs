@@ -203,3 +203,30 @@ fn a_summarys_relative_images_still_load_on_the_list_page() {
         posts.content
     );
 }
+
+#[test]
+fn two_pages_with_one_url_get_a_chapter_each_and_the_list_links_both() {
+    let s = site(
+        &[
+            ("post/one.md", "---\ntitle: Twin\ndate: 2022-05-01\n---\n"),
+            ("post/two.md", "---\ntitle: Twin\ndate: 2022-05-02\n---\n"),
+        ],
+        "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n",
+    );
+    let built = build(&s, &Settings::for_build(), "../content");
+    let (one, two) = (
+        s.by_path("post/one.md").unwrap(),
+        s.by_path("post/two.md").unwrap(),
+    );
+    // The newer first, as Hugo lists them.
+    assert_eq!(built.chapters[&two], "p/twin/index.md");
+    assert_eq!(built.chapters[&one], "p/twin/index-2.md");
+    let BookItem::Chapter(posts) = &built.items[2] else {
+        panic!("{:?}", built.items)
+    };
+    let (a, b) = (
+        posts.content.find("(../p/twin/index.md)"),
+        posts.content.find("(../p/twin/index-2.md)"),
+    );
+    assert!(a.is_some() && b.is_some() && a < b, "{}", posts.content);
+}
