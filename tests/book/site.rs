@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// The fixture sites, each under `tests/sites/<name>`.
-const SITES: [&str; 1] = ["stack"];
+const SITES: [&str; 2] = ["stack", "toml"];
 
 /// Where a crawl serves a book: a sub-path, as a blog's book is often published.
 const SUB_PATH: &str = "/book/";
@@ -126,13 +126,29 @@ additional-js = ["book/mdbook-hugo/shortcodes.js"]
     )
 }
 
-/// The chapter a URL of the blog is in the book: `/p/x/` is `p/x/index.md`.
+/// The chapter a URL of the blog is in the book: `/p/x/` is `p/x/index.md`, escapes decoded
+/// (`/tags/caf%C3%A9/` is `tags/café/index.md`).
 fn chapter_of(url: &str) -> String {
-    let path = url.trim_matches('/');
+    let decoded = mdbook_hugo::percent::decode(url);
+    let path = decoded.trim_matches('/');
     if path.is_empty() {
         "index.md".into()
     } else {
         format!("{path}/index.md")
+    }
+}
+
+/// The `n`th (from 0) chapter of pages that share `url` (two posts with one slug): Hugo writes
+/// one file for all, the book a chapter each, the later ones `index-2.md`, `index-3.md`...
+fn nth_chapter_of(url: &str, n: usize) -> String {
+    let first = chapter_of(url);
+    match n {
+        0 => first,
+        n => format!(
+            "{}-{}.md",
+            first.strip_suffix(".md").unwrap_or(&first),
+            n + 1
+        ),
     }
 }
 
@@ -163,23 +179,37 @@ impl Built {
         out
     }
 
-    /// The pages the book should have: every page hugo wrote, but the search page.
+    /// The pages the book should have: every page hugo wrote, but the search page, and as
+    /// many chapters for a URL as a list of Hugo's has pages with it.
     fn expected(&self) -> BTreeMap<String, &hugo::Page> {
-        self.hugo
-            .pages
-            .values()
-            .filter(|p| !is_search(p))
-            .map(|p| (chapter_of(&p.url), p))
-            .collect()
+        let mut out = BTreeMap::new();
+        for p in self.hugo.pages.values().filter(|p| !is_search(p)) {
+            let shared = self
+                .hugo
+                .pages
+                .values()
+                .map(|l| l.pages.iter().filter(|u| **u == p.url).count())
+                .max()
+                .unwrap_or(0);
+            for n in 0..shared.max(1) {
+                out.insert(nth_chapter_of(&p.url, n), p);
+            }
+        }
+        out
     }
 
     /// Hugo's `.Pages` of `page` as the book's chapters, pages it has no chapter for left out.
     fn listed(&self, page: &hugo::Page) -> Vec<String> {
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         page.pages
             .iter()
             .filter(|u| !u.is_empty())
             .filter(|u| !self.hugo.pages.get(*u).is_some_and(is_search))
-            .map(|u| chapter_of(u))
+            .map(|u| {
+                let n = seen.entry(u).or_default();
+                *n += 1;
+                nth_chapter_of(u, *n - 1)
+            })
             .collect()
     }
 
@@ -210,6 +240,12 @@ fn list_links(html: &str, chapter: &str, opening: &str) -> Vec<String> {
 #[test]
 #[ignore = "needs hugo (.ci/run installs it)"]
 fn the_book_builds_strictly_with_nothing_to_say() {
+    // What a fixture is there to make the book say: hugo writes one of its twins over the
+    // other.
+    let expected = [(
+        "toml",
+        "content/posts/twin-two.md:1:1: warning: /2022/05/twin/ is also the URL of content/posts/twin-one.md",
+    )];
     for b in built() {
         let said: Vec<&str> = b
             .stderr
@@ -217,6 +253,11 @@ fn the_book_builds_strictly_with_nothing_to_say() {
             .filter(|l| {
                 let l = l.to_ascii_lowercase();
                 l.contains("warning") || l.contains("error")
+            })
+            .filter(|l| {
+                !expected
+                    .iter()
+                    .any(|(site, e)| *site == b.name && l.starts_with(e))
             })
             .collect();
         assert!(
@@ -257,7 +298,7 @@ fn every_page_hugo_publishes_is_a_chapter_and_no_other_is() {
             );
         }
         assert!(
-            !expected.values().any(|p| p.kind == "term") || expected.len() > 20,
+            expected.values().any(|p| p.kind == "term") && expected.len() > 10,
             "{}: the fixture publishes too little to prove anything",
             b.name
         );
@@ -275,13 +316,30 @@ fn the_sidebar_and_every_list_page_keep_hugos_order() {
                 continue;
             }
             let listed = b.listed(page);
-            let positions: Vec<Option<usize>> = listed.iter().map(|c| at(c)).collect();
-            assert!(
-                positions.windows(2).all(|w| w[0] < w[1]) && positions.iter().all(Option::is_some),
-                "{}: {}'s pages are not in the sidebar in hugo's order {listed:?}:\n{order:#?}",
-                b.name,
-                page.url
-            );
+            // The home page's pages open the book and its sections are parts after them, as
+            // mdBook's parts allow: each kind keeps Hugo's order.
+            let groups: Vec<Vec<String>> = if page.kind == "home" {
+                let (sections, pages): (Vec<String>, Vec<String>) =
+                    listed.iter().cloned().partition(|c| {
+                        b.hugo
+                            .pages
+                            .values()
+                            .any(|p| p.kind == "section" && chapter_of(&p.url) == *c)
+                    });
+                vec![pages, sections]
+            } else {
+                vec![listed.clone()]
+            };
+            for group in groups {
+                let positions: Vec<Option<usize>> = group.iter().map(|c| at(c)).collect();
+                assert!(
+                    positions.windows(2).all(|w| w[0] < w[1])
+                        && positions.iter().all(Option::is_some),
+                    "{}: {}'s pages are not in the sidebar in hugo's order {group:?}:\n{order:#?}",
+                    b.name,
+                    page.url
+                );
+            }
             if page.kind == "section" {
                 let chapter = chapter_of(&page.url);
                 let shown = list_links(&b.html(&chapter), &chapter, "<strong><a href=\"");
@@ -343,14 +401,15 @@ fn every_link_and_image_of_every_page_answers_under_a_sub_path() {
             );
         }
         // A link left on the blog's address would leave the book: none may.
-        let base = base_url(&b.site);
+        let base = &b.hugo.base_url;
+        assert!(base.starts_with("https://"), "{}: baseURL {base:?}", b.name);
         let mut pages = Vec::new();
         support::html_files(&b.out, &mut pages);
         for p in pages {
             let html = std::fs::read_to_string(&p).unwrap();
             for link in http::html_links(&html) {
                 assert!(
-                    !link.starts_with(&base),
+                    !link.starts_with(base.as_str()),
                     "{}: {} links to the blog: {link}",
                     b.name,
                     p.display()
@@ -380,18 +439,4 @@ fn hugo_publishes_the_same_with_the_books_files_in_the_site() {
         assert_eq!(before, after, "{}: hugo publishes other pages", b.name);
         assert!(b.site.join("book/SUMMARY.md").is_file());
     }
-}
-
-/// The site's `baseURL`, from its config.
-fn base_url(site: &Path) -> String {
-    let config = std::fs::read_to_string(site.join("config.yaml")).unwrap_or_default();
-    config
-        .lines()
-        .find_map(|l| {
-            let (k, v) = l.split_once(':')?;
-            k.trim()
-                .eq_ignore_ascii_case("baseurl")
-                .then(|| v.trim().trim_matches('"').to_owned())
-        })
-        .expect("the fixture's config.yaml sets baseURL")
 }

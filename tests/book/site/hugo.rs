@@ -12,7 +12,7 @@ use std::process::Command;
 const ID: &str = r#"{{- $p := "" }}{{ with .File }}{{ $p = .Path }}{{ else }}{{ $p = printf "%s:%s" .Kind .RelPermalink }}{{ end }}{{ return $p -}}"#;
 
 const LINE: &str = r#"{{- $pages := slice }}{{ range .Pages }}{{ $pages = $pages | append .RelPermalink }}{{ end -}}
-HUGO {{ dict "id" (partial "id.html" .) "lang" .Lang "kind" .Kind "title" .Title "layout" .Layout "url" .RelPermalink "pages" $pages | jsonify }}
+HUGO {{ dict "id" (partial "id.html" .) "lang" .Lang "kind" .Kind "title" .Title "layout" .Layout "url" .RelPermalink "base" .Site.BaseURL "pages" $pages | jsonify }}
 "#;
 
 /// Shortcodes of the Stack theme the fixtures use, as stubs that print what they enclose (the
@@ -35,6 +35,8 @@ pub struct Page {
 pub struct Published {
     /// Every page written, by URL.
     pub pages: BTreeMap<String, Page>,
+    /// The site's `baseURL`, as Hugo reads it.
+    pub base_url: String,
 }
 
 /// The probe layouts for the site at `site`: its own `layouts/` and the probes, in a scratch
@@ -92,6 +94,7 @@ pub fn publish(site: &Path, layouts: &Path, language: &str) -> Published {
     let mut html = Vec::new();
     support::html_files(&public, &mut html);
     let mut pages = BTreeMap::new();
+    let mut base_url = String::new();
     for file in html {
         for line in std::fs::read_to_string(&file).unwrap().lines() {
             let Some(json) = line.strip_prefix("HUGO ") else {
@@ -102,6 +105,7 @@ pub fn publish(site: &Path, layouts: &Path, language: &str) -> Published {
                 continue;
             }
             let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+            base_url = s("base");
             let page = Page {
                 id: s("id"),
                 kind: s("kind"),
@@ -125,7 +129,7 @@ pub fn publish(site: &Path, layouts: &Path, language: &str) -> Published {
         "hugo wrote no home page for {}",
         site.display()
     );
-    Published { pages }
+    Published { pages, base_url }
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
