@@ -15,9 +15,15 @@ const LINE: &str = r#"{{- $pages := slice }}{{ range .Pages }}{{ $pages = $pages
 HUGO {{ dict "id" (partial "id.html" .) "lang" .Lang "kind" .Kind "title" .Title "layout" .Layout "url" .RelPermalink "base" .Site.BaseURL "pages" $pages | jsonify }}
 "#;
 
-/// Shortcodes of the Stack theme the fixtures use, as stubs that print what they enclose (the
+/// The Stack theme's own shortcodes, as stubs that print what they enclose (the
 /// theme's templates are not in the fixtures; what matters here is which pages Hugo writes).
-const STUBS: [(&str, &str); 3] = [("quote", "{{ .Inner }}"), ("video", ""), ("bilibili", "")];
+const STUBS: [(&str, &str); 5] = [
+    ("tencent", ""),
+    ("gitlab", ""),
+    ("quote", "{{ .Inner }}"),
+    ("video", ""),
+    ("bilibili", ""),
+];
 
 /// One page Hugo wrote.
 #[derive(Debug, Clone)]
