@@ -256,7 +256,8 @@ impl Builder<'_> {
         self.entries(&items, path)
     }
 
-    /// Stack's archives page: the main sections' posts by year, newest first.
+    /// Stack's archives page: the main sections' posts by year, newest first, but those it hides
+    /// (`hidden: true`).
     fn archive(&self, path: &str) -> String {
         let mains = self.site.main_sections();
         let mut posts: Vec<PageId> = (0..self.site.pages.len())
@@ -265,11 +266,15 @@ impl Builder<'_> {
                 p.kind == Kind::Page
                     && self.included(i)
                     && p.post.build.list == crate::post::List::Always
+                    && !p.post.hidden
                     && p.sections.first().is_some_and(|s| mains.contains(s))
             })
             .collect();
+        // As Stack's `GroupByDate "2006"` orders them: Hugo's order, stably sorted by date
+        // (seconds), then reversed, so posts of one date come in the reverse of Hugo's order.
         posts = self.site.ordered(&posts, crate::site::Order::Hugo);
-        posts.sort_by_key(|&i| std::cmp::Reverse(self.site.pages[i].date.map(|d| d.timestamp())));
+        posts.sort_by_key(|&i| self.site.pages[i].date.map(|d| d.timestamp()));
+        posts.reverse();
         let mut out = String::new();
         let mut year = None;
         let mut run = Vec::new();

@@ -230,3 +230,45 @@ fn two_pages_with_one_url_get_a_chapter_each_and_the_list_links_both() {
     );
     assert!(a.is_some() && b.is_some() && a < b, "{}", posts.content);
 }
+
+#[test]
+fn the_archives_leave_hidden_posts_out_and_order_one_days_posts_as_stack_does() {
+    let s = site(
+        &[
+            ("post/a.md", "---\ntitle: A\ndate: 2024-03-05\n---\n"),
+            ("post/b.md", "---\ntitle: B\ndate: 2024-03-05\n---\n"),
+            ("post/old.md", "---\ntitle: Old\ndate: 2023-01-01\n---\n"),
+            (
+                "post/hid.md",
+                "---\ntitle: Hid\ndate: 2024-01-01\nhidden: true\n---\n",
+            ),
+            (
+                "page/archives/index.md",
+                "---\ntitle: Archives\nlayout: archives\n---\n",
+            ),
+        ],
+        "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n  page: /:slug/\nparams:\n  mainSections: [post]\n",
+    );
+    let built = build(&s, &Settings::for_build(), "../content");
+    let archives = built
+        .items
+        .iter()
+        .find_map(|i| match i {
+            BookItem::Chapter(c) if c.name == "Archives" => Some(c.content.clone()),
+            _ => None,
+        })
+        .expect("an archives chapter");
+    let at = |t: &str| archives.find(t);
+    // Hugo lists A before B (one date, then the title); Stack's archives, B before A.
+    assert!(
+        at("[B]") < at("[A]") && at("[A]") < at("[Old]"),
+        "{archives}"
+    );
+    assert!(at("[B]").is_some() && at("## 2023").is_some(), "{archives}");
+    assert_eq!(at("[Hid]"), None, "{archives}");
+    // The hidden post is still in its section.
+    let BookItem::Chapter(posts) = &built.items[2] else {
+        panic!()
+    };
+    assert!(posts.content.contains("[Hid]"), "{}", posts.content);
+}
