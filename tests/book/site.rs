@@ -355,6 +355,31 @@ fn the_sidebar_and_every_list_page_keep_hugos_order() {
 
 #[test]
 #[ignore = "needs hugo (.ci/run installs it)"]
+fn the_archives_page_lists_the_posts_stacks_archives_page_shows() {
+    let mut checked = 0;
+    for b in built() {
+        for (url, posts) in &b.hugo.archives {
+            checked += 1;
+            let chapter = chapter_of(url);
+            let shown = list_links(&b.html(&chapter), &chapter, "<strong><a href=\"");
+            // A post with no page of its own (`_build: {render: never}`) has nothing to link.
+            let want: Vec<String> = posts
+                .iter()
+                .filter(|u| !u.is_empty())
+                .map(|u| chapter_of(u))
+                .collect();
+            assert_eq!(
+                shown, want,
+                "{}: {chapter} does not list the posts Stack's archives page shows",
+                b.name
+            );
+        }
+    }
+    assert!(checked > 0, "no fixture has an archives page");
+}
+
+#[test]
+#[ignore = "needs hugo (.ci/run installs it)"]
 fn every_term_chapter_lists_what_hugo_lists_for_the_term() {
     for b in built() {
         let mut terms = 0;

@@ -15,6 +15,15 @@ const LINE: &str = r#"{{- $pages := slice }}{{ range .Pages }}{{ $pages = $pages
 HUGO {{ dict "id" (partial "id.html" .) "lang" .Lang "kind" .Kind "title" .Title "layout" .Layout "url" .RelPermalink "base" .Site.BaseURL "pages" $pages | jsonify }}
 "#;
 
+/// A page with Stack's `layout: archives`: its line, and the posts Stack's archives page shows
+/// (the main sections' regular pages but those with `hidden: true`, by year, newest first).
+const ARCHIVES: &str = r#"{{ partial "line.html" . -}}
+{{- $main := where .Site.RegularPages "Type" "in" .Site.Params.mainSections -}}
+{{- $shown := where .Site.RegularPages "Params.hidden" "!=" true -}}
+{{- $urls := slice }}{{ range ($main | intersect $shown).GroupByDate "2006" }}{{ range .Pages }}{{ $urls = $urls | append .RelPermalink }}{{ end }}{{ end -}}
+ARCHIVE {{ dict "url" .RelPermalink "lang" .Lang "pages" $urls | jsonify }}
+"#;
+
 /// The Stack theme's own shortcodes, as stubs that print what they enclose (the
 /// theme's templates are not in the fixtures; what matters here is which pages Hugo writes).
 const STUBS: [(&str, &str); 5] = [
@@ -43,6 +52,8 @@ pub struct Published {
     pub pages: BTreeMap<String, Page>,
     /// The site's `baseURL`, as Hugo reads it.
     pub base_url: String,
+    /// Each archives page's posts, by its URL.
+    pub archives: BTreeMap<String, Vec<String>>,
 }
 
 /// The probe layouts for the site at `site`: its own `layouts/` and the probes, in a scratch
@@ -59,6 +70,7 @@ pub fn layouts(site: &Path) -> PathBuf {
         ("_default/single.html", "{{ partial \"line.html\" . }}\n"),
         ("_default/list.html", "{{ partial \"line.html\" . }}\n"),
         ("index.html", "{{ partial \"line.html\" . }}\n"),
+        ("_default/archives.html", ARCHIVES),
     ];
     let stubs: Vec<(String, &str)> = STUBS
         .iter()
@@ -101,30 +113,31 @@ pub fn publish(site: &Path, layouts: &Path, language: &str) -> Published {
     support::html_files(&public, &mut html);
     let mut pages = BTreeMap::new();
     let mut base_url = String::new();
+    let mut archives = BTreeMap::new();
     for file in html {
         for line in std::fs::read_to_string(&file).unwrap().lines() {
-            let Some(json) = line.strip_prefix("HUGO ") else {
-                continue;
+            let (archive, json) = match (line.strip_prefix("HUGO "), line.strip_prefix("ARCHIVE "))
+            {
+                (Some(json), _) => (false, json),
+                (_, Some(json)) => (true, json),
+                _ => continue,
             };
             let v: Value = serde_json::from_str(json).unwrap();
             if v["lang"] != language {
                 continue;
             }
             let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+            if archive {
+                archives.insert(s("url"), urls(&v["pages"]));
+                continue;
+            }
             base_url = s("base");
             let page = Page {
                 id: s("id"),
                 kind: s("kind"),
                 layout: s("layout"),
                 url: s("url"),
-                pages: v["pages"]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .map(|p| p.as_str().unwrap_or_default().to_owned())
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                pages: urls(&v["pages"]),
             };
             pages.insert(page.url.clone(), page);
         }
@@ -135,7 +148,22 @@ pub fn publish(site: &Path, layouts: &Path, language: &str) -> Published {
         "hugo wrote no home page for {}",
         site.display()
     );
-    Published { pages, base_url }
+    Published {
+        pages,
+        base_url,
+        archives,
+    }
+}
+
+/// A JSON array of URLs.
+fn urls(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|p| p.as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
