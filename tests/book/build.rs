@@ -37,8 +37,18 @@ fn the_seed_post_renders_with_its_header_and_cards() {
     assert!(html.contains(
         "<time class=\"hugo-date\" datetime=\"2025-02-03T15:00:00Z\">February 3, 2025</time>"
     ));
-    assert!(html.contains("<span class=\"hugo-category\">foundations</span>"));
-    assert!(html.contains("<span class=\"hugo-tag\">kube-apiserver</span>"));
+    // The chips link to their term pages, which the book has.
+    let category = "<a class=\"hugo-category\" href=\"../../categories/foundations/index.html\">foundations</a>";
+    let tag =
+        "<a class=\"hugo-tag\" href=\"../../tags/kube-apiserver/index.html\">kube-apiserver</a>";
+    assert!(html.contains(category), "no linked category chip");
+    assert!(html.contains(tag), "no linked tag chip");
+    for term in ["categories/foundations", "tags/kube-apiserver"] {
+        assert!(
+            out.join(term).join("index.html").is_file(),
+            "no {term} page"
+        );
+    }
     assert!(html.contains("min read</span>"));
     assert!(html.contains("<title>Kubernetes Architecture - Kubernetes, Explained</title>"));
     assert!(
