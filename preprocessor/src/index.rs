@@ -234,7 +234,8 @@ fn bundle_or_file_name(source: &Path) -> Option<String> {
 }
 
 /// `a/./b/../c` as `a/c`, with `/` separators.
-fn normalize(path: &Path) -> String {
+/// `path` with `/` separators, `.` and `..` resolved, empty parts dropped.
+pub(crate) fn normalize(path: &Path) -> String {
     let mut parts: Vec<&str> = Vec::new();
     for c in path.to_str().unwrap_or_default().split(['/', '\\']) {
         match c {

@@ -1,6 +1,7 @@
 //! Links between posts, Hugo's way: `/p/<slug>/` permalinks (the pattern is configurable, and
 //! absolute URLs on the site's base URL count), aliases and `url`s, and `ref`/`relref` shortcode
-//! paths, each resolved to the relative path of the target chapter's file, anchor and query kept.
+//! paths (and, in a book made from the site, relative links that lead to a page: `../x/`,
+//! `x.md`), each resolved to the relative path of the target chapter's file, anchor and query kept.
 //! What does not resolve says why, with the closest slug or heading when there is one. This is
 //! the links stage of a chapter's rewrite: [`edits`] turns every link site into an edit or a
 //! problem.
@@ -50,6 +51,7 @@ use crate::read::Read;
 use crate::render;
 use crate::scan::{Form, Site};
 use std::collections::HashMap;
+use std::path::Path;
 
 /// What to do with one link.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +84,9 @@ fn unresolved(severity: Severity, message: String, hint: Option<String>) -> Unre
 
 /// A resolved target: the chapter's index, the query and the fragment; `None` when the link is
 /// not to a post; `Err` with what is wrong.
-type Lookup<'d> = Result<Option<(usize, Option<&'d str>, Option<&'d str>)>, Unresolved>;
+/// A chapter found (its index), with the query and fragment of the link that found it.
+type Target<'d> = (usize, Option<&'d str>, Option<&'d str>);
+type Lookup<'d> = Result<Option<Target<'d>>, Unresolved>;
 
 /// Resolves links against the book's index.
 pub struct Resolver<'a> {
@@ -121,7 +125,10 @@ impl<'a> Resolver<'a> {
     pub fn resolve(&self, from: &Entry, site: &Site) -> Outcome {
         let target = match site.form {
             Form::Shortcode => self.shortcode(from, &site.dest),
-            Form::Destination | Form::Autolink => self.permalink(&site.dest),
+            Form::Destination | Form::Autolink => match self.permalink(&site.dest) {
+                Ok(None) => Ok(self.relative(from, &site.dest)),
+                other => other,
+            },
         };
         let (i, query, fragment) = match target {
             Ok(Some(t)) => t,
@@ -272,6 +279,35 @@ impl<'a> Resolver<'a> {
             Some(i) => Ok(Some((i, query, fragment))),
             None => Err(self.unknown_slug(slug, dest)),
         }
+    }
+
+    /// In a book made from the site, a relative link (`../configure/`, `other.md#x`) that
+    /// leads to a page: from the page's URL, as on the blog, else from its content file. Other
+    /// relative links (a bundle's `diagram.png`) are the author's, as written.
+    fn relative<'d>(&self, from: &Entry, dest: &'d str) -> Option<Target<'d>> {
+        if self.settings.chapters != crate::config::Chapters::Site {
+            return None;
+        }
+        let scheme = dest
+            .split(['/', '?', '#'])
+            .next()
+            .is_some_and(|first| first.contains(':'));
+        if dest.starts_with(['/', '#', '?']) || scheme {
+            return None;
+        }
+        let (rest, fragment) = split_off(dest, '#');
+        let (path, query) = split_off(rest, '?');
+        if path.is_empty() {
+            return None;
+        }
+        let url_dir = from.link.rsplit_once('/').map_or("", |(d, _)| d);
+        let file_dir = from.source.parent().unwrap_or(Path::new(""));
+        [Path::new(url_dir), file_dir].into_iter().find_map(|dir| {
+            let to = index::normalize(&dir.join(path));
+            self.index
+                .site_path(&format!("/{to}"))
+                .map(|i| (i, query, fragment))
+        })
     }
 
     /// The slug in a path shaped like the permalink pattern, with or without its trailing `/`.

@@ -67,6 +67,65 @@ pub(crate) fn inline_events(markdown: &str) -> Vec<Event<'static>> {
     out
 }
 
+/// `events`, written for a page whose chapter is in folder `dir` (`p/x/`), moved to the chapter
+/// `from` (`post/index.md`): each relative link and image (`diagram.png`, `../y/`) is made
+/// relative to `from`, so it still reaches what it reached (a summary on a list page).
+/// Absolute URLs, site paths (`/p/y/`) and `#anchors` stay as written.
+pub(crate) fn rebase(events: Vec<Event<'static>>, dir: &str, from: &str) -> Vec<Event<'static>> {
+    let moved = |dest: &CowStr<'static>| -> Option<CowStr<'static>> {
+        let first = dest.find(['/', '?', '#']).unwrap_or(dest.len());
+        let relative = !dest.is_empty()
+            && !dest.starts_with(['/', '#', '?'])
+            && !dest.get(..first).is_some_and(|s| s.contains(':'));
+        if !relative {
+            return None;
+        }
+        let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+        let mut pieces = dest.split('/').peekable();
+        while let Some(piece) = pieces.next() {
+            match piece {
+                "." => {}
+                ".." => {
+                    parts.pop();
+                }
+                // A trailing slash is kept as an empty last part.
+                "" if pieces.peek().is_some() => {}
+                p => parts.push(p),
+            }
+        }
+        let target = parts.join("/");
+        Some(CowStr::from(crate::index::relative(from, &target)))
+    };
+    events
+        .into_iter()
+        .map(|e| match e {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: moved(&dest_url).unwrap_or(dest_url),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: moved(&dest_url).unwrap_or(dest_url),
+                title,
+                id,
+            }),
+            e => e,
+        })
+        .collect()
+}
+
 /// A text event.
 pub(crate) fn text(s: impl Into<String>) -> Event<'static> {
     Event::Text(CowStr::from(s.into()))

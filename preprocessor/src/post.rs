@@ -54,6 +54,9 @@ pub struct Post {
     pub layout: Option<String>,
     /// Stack's cover `image`: a file of the page bundle or a URL, checked like a card's.
     pub image: Option<String>,
+    /// Stack's `hidden: true` (the boolean, as its `where "Params.hidden" "!=" true` reads
+    /// it): left off the home page and the archives, still in section and term lists.
+    pub hidden: bool,
 }
 
 /// A page's build options (`_build`): whether it is listed, rendered, and its files published.
@@ -155,6 +158,7 @@ impl Post {
             is_cjk_language: map.get("iscjklanguage").map(|_| r.boolean("iscjklanguage")),
             layout: r.string("layout"),
             image: r.image(),
+            hidden: matches!(map.get("hidden"), Some(Value::Bool(true))),
             title,
         };
         (post, r.problems)

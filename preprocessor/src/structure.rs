@@ -3,8 +3,9 @@
 //! the pages at the top of the content folder; then each top-level section as a part, its list
 //! page first, its pages in Hugo's order (or oldest first), nested sections nested. Left out as
 //! Hugo leaves them out (drafts unless the build shows drafts, a future `publishDate`, a past
-//! `expiryDate`, headless bundles, `_build` `list: never` or `render: never`, other languages,
-//! `ignoreFiles`), and Stack's `layout: search` page (mdBook has its own search); Stack's
+//! `expiryDate`, headless bundles, `_build` `render: never`, other languages, `ignoreFiles`),
+//! and Stack's `layout: search` page (mdBook has its own search); a page Hugo writes but lists
+//! nowhere (`_build` `list: never`) follows its section's listed pages, in no list page. Stack's
 //! `layout: archives` page lists the posts by year. Each chapter's path is its URL on the blog
 //! (`/p/x/` is `p/x/index.md`), so the book's files sit where the blog's do: a bundle's images
 //! beside its page, `static/` at the root. Pure: the files to copy are returned as data.
@@ -44,16 +45,23 @@ pub fn build(site: &Site, settings: &Settings, content: &str) -> Built {
         },
         built: Built::default(),
         used: HashSet::new(),
+        assigned: HashMap::new(),
         content,
     };
+    let children = b.members(site.home);
+    let (sections, pages): (Vec<PageId>, Vec<PageId>) = children
+        .into_iter()
+        .partition(|&id| site.pages[id].kind == Kind::Section);
+    // Every chapter's path first, in book order, so a list links each page to its own chapter
+    // even when two pages share a URL.
+    b.assign(site.home);
+    for &id in pages.iter().chain(&sections) {
+        b.assign(id);
+    }
     let mut items = Vec::new();
     if let Some(home) = b.chapter(site.home, Vec::new()) {
         items.push(BookItem::Chapter(home));
     }
-    let children = b.children(site.home);
-    let (sections, pages): (Vec<PageId>, Vec<PageId>) = children
-        .into_iter()
-        .partition(|&id| site.pages[id].kind == Kind::Section);
     for id in pages {
         if let Some(ch) = b.node(id, Vec::new()) {
             items.push(BookItem::Chapter(ch));
@@ -98,6 +106,8 @@ struct Builder<'a> {
     built: Built,
     /// Chapter paths taken, so two pages with one URL get two chapters.
     used: HashSet<String>,
+    /// Each page's chapter path, given out in book order before any chapter is made.
+    assigned: HashMap<PageId, String>,
     content: &'a str,
 }
 
@@ -113,7 +123,28 @@ impl Builder<'_> {
         self.site.ordered(&ids, self.order)
     }
 
-    /// Whether the book has page `id`.
+    /// The pages under `id` that Hugo writes but lists nowhere (`_build: {list: never}`),
+    /// reachable by their URLs alone: the book has them after the listed ones, in its order.
+    fn unlisted(&self, id: PageId) -> Vec<PageId> {
+        let ids: Vec<PageId> = (0..self.site.pages.len())
+            .filter(|&c| {
+                let p = &self.site.pages[c];
+                p.parent == Some(id)
+                    && p.post.build.list == crate::post::List::Never
+                    && self.included(c)
+            })
+            .collect();
+        self.site.ordered(&ids, self.order)
+    }
+
+    /// Everything under `id` the book has: its listed pages, then its unlisted ones.
+    fn members(&self, id: PageId) -> Vec<PageId> {
+        let mut ids = self.children(id);
+        ids.extend(self.unlisted(id));
+        ids
+    }
+
+    /// Whether the book has page `id`: Hugo writes it (whether or not it lists it).
     fn included(&self, id: PageId) -> bool {
         let p = &self.site.pages[id];
         let shown = match &p.omitted {
@@ -124,7 +155,6 @@ impl Builder<'_> {
         shown
             && p.url.is_some()
             && p.post.build.render == crate::post::Render::Always
-            && p.post.build.list == crate::post::List::Always
             && !matches!(p.kind, Kind::Taxonomy | Kind::Term)
             && !p
                 .post
@@ -133,13 +163,26 @@ impl Builder<'_> {
                 .is_some_and(|l| l.eq_ignore_ascii_case("search"))
     }
 
+    /// Gives page `id` (and a section's pages, depth first) its chapter path.
+    fn assign(&mut self, id: PageId) {
+        if let Some(url) = self.site.pages[id].url.as_deref() {
+            let path = self.unique(chapter_path(url));
+            self.assigned.insert(id, path);
+        }
+        if self.site.pages[id].kind == Kind::Section {
+            for c in self.members(id) {
+                self.assign(c);
+            }
+        }
+    }
+
     /// Page `id` as a chapter, its children under it.
     fn node(&mut self, id: PageId, parents: Vec<String>) -> Option<Chapter> {
         let mut ch = self.chapter(id, parents.clone())?;
         if self.site.pages[id].kind == Kind::Section {
             let mut names = parents;
             names.push(ch.name.clone());
-            for c in self.children(id) {
+            for c in self.members(id) {
                 if let Some(sub) = self.node(c, names.clone()) {
                     ch.sub_items.push(BookItem::Chapter(sub));
                 }
@@ -153,7 +196,7 @@ impl Builder<'_> {
     fn chapter(&mut self, id: PageId, parents: Vec<String>) -> Option<Chapter> {
         let page = &self.site.pages[id];
         let url = page.url.as_deref()?;
-        let path = self.unique(chapter_path(url));
+        let path = self.assigned.get(&id)?.clone();
         let mut content = match &page.file {
             Some(f) => f.text.clone(),
             None => {
@@ -213,7 +256,8 @@ impl Builder<'_> {
         self.entries(&items, path)
     }
 
-    /// Stack's archives page: the main sections' posts by year, newest first.
+    /// Stack's archives page: the main sections' posts by year, newest first, but those it hides
+    /// (`hidden: true`).
     fn archive(&self, path: &str) -> String {
         let mains = self.site.main_sections();
         let mut posts: Vec<PageId> = (0..self.site.pages.len())
@@ -221,11 +265,16 @@ impl Builder<'_> {
                 let p = &self.site.pages[i];
                 p.kind == Kind::Page
                     && self.included(i)
+                    && p.post.build.list == crate::post::List::Always
+                    && !p.post.hidden
                     && p.sections.first().is_some_and(|s| mains.contains(s))
             })
             .collect();
+        // As Stack's `GroupByDate "2006"` orders them: Hugo's order, stably sorted by date
+        // (seconds), then reversed, so posts of one date come in the reverse of Hugo's order.
         posts = self.site.ordered(&posts, crate::site::Order::Hugo);
-        posts.sort_by_key(|&i| std::cmp::Reverse(self.site.pages[i].date.map(|d| d.timestamp())));
+        posts.sort_by_key(|&i| self.site.pages[i].date.map(|d| d.timestamp()));
+        posts.reverse();
         let mut out = String::new();
         let mut year = None;
         let mut run = Vec::new();
@@ -259,10 +308,10 @@ impl Builder<'_> {
         let mut items = Vec::new();
         for &id in ids {
             let p = &self.site.pages[id];
-            let Some(url) = p.url.as_deref() else {
+            let (Some(url), Some(chapter)) = (p.url.as_deref(), self.assigned.get(&id)) else {
                 continue;
             };
-            let to = link_of(&chapter_path(url));
+            let to = link_of(chapter);
             let mut line = markdown::wrap(
                 Tag::Strong,
                 TagEnd::Strong,
@@ -279,7 +328,12 @@ impl Builder<'_> {
                 && let Some(s) = self.site.summary(id)
             {
                 match &s.markdown {
-                    Some(md) => blocks.extend(markdown::paragraph(markdown::inline_events(md))),
+                    // The summary's relative links and images, from the list page.
+                    Some(md) => blocks.extend(markdown::paragraph(markdown::rebase(
+                        markdown::inline_events(md),
+                        &url_dir(url),
+                        &from,
+                    ))),
                     None if !s.text.trim().is_empty() => {
                         let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
                         blocks.extend(markdown::paragraph(vec![markdown::text(text)]));

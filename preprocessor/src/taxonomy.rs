@@ -163,7 +163,12 @@ fn term_page(term: &Term, link: &str) -> String {
         let mut blocks = markdown::paragraph(item);
         if let Some(s) = &m.summary {
             match &s.markdown {
-                Some(md) => blocks.extend(markdown::paragraph(markdown::inline_events(md))),
+                // The summary's relative links and images, from the term page.
+                Some(md) => blocks.extend(markdown::paragraph(markdown::rebase(
+                    markdown::inline_events(md),
+                    m.link.rsplit_once('/').map_or("", |(dir, _)| dir),
+                    link,
+                ))),
                 None if !s.text.trim().is_empty() => {
                     blocks.extend(markdown::paragraph(vec![markdown::text(one_line(&s.text))]))
                 }

@@ -12,3 +12,4 @@ mod manifests;
 mod pages;
 mod serve;
 mod shortcodes;
+mod site;

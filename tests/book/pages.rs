@@ -43,15 +43,15 @@ fn fetch(addr: SocketAddr, path: &str) -> Response {
 /// What a crawl found: the status of every URL path asked for, the links that did not answer
 /// 200 or whose `#anchor` is missing (as `page -> link: why`), and how many links were followed.
 #[derive(Default)]
-struct Crawl {
-    status: BTreeMap<String, u16>,
-    broken: Vec<String>,
-    links: usize,
+pub(crate) struct Crawl {
+    pub(crate) status: BTreeMap<String, u16>,
+    pub(crate) broken: Vec<String>,
+    pub(crate) links: usize,
 }
 
 impl Crawl {
     /// Follows every link of the pages and stylesheets reachable from `start`, on the server.
-    fn from(addr: SocketAddr, start: &str) -> Crawl {
+    pub(crate) fn from(addr: SocketAddr, start: &str) -> Crawl {
         let origin = addr.to_string();
         let mut crawl = Crawl::default();
         let mut queue = VecDeque::from([(start.to_owned(), "(start)".to_owned())]);

@@ -1,6 +1,9 @@
 //! The writer's loop under the real `mdbook serve`, on a copy of the book: a post whose front
 //! matter breaks shows an error box while the other pages serve on, fixing it removes the box,
-//! a draft shows marked, and once the files are quiet the server stops rebuilding.
+//! a draft shows marked, and once the files are quiet the server stops rebuilding. And a Hugo
+//! blog served as a book (`chapters = "site"`): a new post saved into `content/` shows in the
+//! sidebar and on its term page, editing its tags moves it between term pages, and the server
+//! settles though the preprocessor writes the post's picture into the book's source folder.
 //!
 //! The copy has the repository's `book.toml` unchanged; the preprocessor's command is pointed at
 //! the release binary through mdBook's environment override (`MDBOOK_PREPROCESSOR__HUGO__COMMAND`),
@@ -219,4 +222,86 @@ fn serve_shows_problems_and_drafts_and_settles() {
     assert!(builds >= 4, "fewer builds than changes:\n{}", server.log());
     drop(server);
     let _ = std::fs::remove_dir_all(&book);
+}
+
+const FRESH: &str = "---\ntitle: A Fresh Post\ndate: 2024-06-01\ntags:\n  - Go\n---\n\n\
+                     Just written, with a picture: ![a picture](pic.jpg)\n";
+
+/// The same post, its tags edited.
+const RETAGGED: &str = "---\ntitle: A Fresh Post\ndate: 2024-06-01\ntags:\n  - Photos\n  - \
+                        Brand New\n---\n\nJust written, with a picture: ![a picture](pic.jpg)\n";
+
+#[test]
+#[ignore = "needs the mdbook CLI (.ci/run installs it)"]
+fn serve_a_blog_shows_a_new_post_and_its_edited_tags_and_settles() {
+    support::require("mdbook", "the `mdbook serve` test");
+    // A Hugo blog with the writer's book.toml; its build folder is what a writer git-ignores
+    // (mdBook's watcher reads the `.gitignore` at the book's root).
+    let site = crate::site::copy("stack");
+    crate::site::add_book(&site);
+    std::fs::write(site.join(".gitignore"), "/public-book/\n").unwrap();
+    let mut server = Server::start(&site);
+    server.wait_for("/p/hello-world/index.html", "the first post", 120, |t| {
+        t.contains("<h1 class=\"hugo-title\">Hello, World</h1>")
+    });
+    server.wait_for_log("Watching for changes", 30);
+    std::thread::sleep(Duration::from_millis(1500));
+
+    // A new post saved into content/, in a bundle with its picture (the picture first, as an
+    // editor or `cp` would leave it).
+    let bundle = site.join("content/post/fresh-post");
+    std::fs::create_dir_all(&bundle).unwrap();
+    let picture = std::fs::read(site.join("content/post/hello-world/cover.jpg")).unwrap();
+    std::fs::write(bundle.join("pic.jpg"), picture).unwrap();
+    std::fs::write(bundle.join("index.md"), FRESH).unwrap();
+    let toc = |t: &str| t.contains("A Fresh Post");
+    server.wait_for("/toc.html", "the new post in the sidebar", 60, toc);
+    // The sidebar a browser shows is the script every page loads (`toc-<hash>.js`).
+    let home = server.wait_for("/index.html", "the home page", 10, |_| true);
+    let script = home
+        .split("src=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|s| s.starts_with("toc") && s.ends_with(".js"))
+        .expect("the home page loads the sidebar's script")
+        .to_owned();
+    server.wait_for(
+        &format!("/{script}"),
+        "the new post in the sidebar",
+        10,
+        toc,
+    );
+    let go = server.wait_for("/tags/go/index.html", "the new post", 10, toc);
+    // The newest post first, as Hugo orders a term's pages.
+    let (fresh, second) = (go.find("A Fresh Post"), go.find("The Second Post"));
+    assert!(
+        fresh.is_some() && second.is_some() && fresh < second,
+        "the term page does not list the new post first:\n{go}"
+    );
+    server.wait_for("/p/a-fresh-post/index.html", "the new post", 10, |t| {
+        t.contains("src=\"pic.jpg\"")
+    });
+    server.wait_for("/p/a-fresh-post/pic.jpg", "its picture", 10, |_| true);
+
+    // Its tags edited: it leaves one term page and appears on another, and on a new one.
+    std::fs::write(bundle.join("index.md"), RETAGGED).unwrap();
+    server.wait_for("/tags/brand-new/index.html", "the new term", 60, toc);
+    server.wait_for("/tags/photos/index.html", "the post", 10, toc);
+    server.wait_for("/tags/go/index.html", "the post gone", 10, |t| {
+        !toc(t) && t.contains("The Second Post")
+    });
+
+    // Quiet files, quiet server, though the preprocessor wrote the picture into book/: no
+    // build starts by itself (the watcher polls every second).
+    std::thread::sleep(Duration::from_secs(3));
+    let builds = server.builds();
+    std::thread::sleep(Duration::from_secs(5));
+    assert_eq!(
+        server.builds(),
+        builds,
+        "mdbook serve rebuilds with nothing changed:\n{}",
+        server.log()
+    );
+    assert!(builds >= 3, "fewer builds than changes:\n{}", server.log());
+    drop(server);
+    let _ = std::fs::remove_dir_all(&site);
 }

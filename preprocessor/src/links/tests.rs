@@ -247,3 +247,49 @@ fn reading_time_counts_words() {
         1
     );
 }
+
+#[test]
+fn relative_links_to_pages_resolve_in_a_book_made_from_the_site() {
+    let page = |url: &str, source: &str, anchors: &[&str]| Entry {
+        source: source.into(),
+        paths: vec![url.trim_end_matches('/').into(), format!("/{source}")],
+        slug: None,
+        ..entry(&format!("{}/index.md", url.trim_matches('/')), "", anchors)
+    };
+    let index = Index::new(vec![
+        page("/docs/guide/install/", "docs/guide/install.md", &[]),
+        page("/docs/guide/configure/", "docs/guide/configure.md", &["x"]),
+    ])
+    .0;
+    let unlisted = Unlisted::new();
+    let md = "[a](../configure/) [b](configure.md#x) [c](diagram.png) [d](../configure/#nope) \
+              [e](https://e.org/) [f](#top)";
+    let resolve = |settings: &Settings| -> Vec<Outcome> {
+        let resolver = Resolver::new(&index, settings, &unlisted);
+        Read::new(
+            "content/docs/guide/install.md".into(),
+            md,
+            &Shortcodes::builtin(),
+        )
+        .scan
+        .sites
+        .iter()
+        .map(|s| resolver.resolve(&index.entries[0], s))
+        .collect()
+    };
+    let mut site = Settings::for_build();
+    site.chapters = crate::config::Chapters::Site;
+    let got = resolve(&site);
+    assert_eq!(got[0], rewrite("../configure/index.md"));
+    assert_eq!(got[1], rewrite("../configure/index.md#x"));
+    assert_eq!(got[2], Outcome::Leave);
+    assert!(
+        matches!(&got[3], Outcome::Problem(p) if p.message.contains("no heading `#nope`")),
+        "{:?}",
+        got[3]
+    );
+    assert!(got[4..].iter().all(|o| *o == Outcome::Leave), "{got:?}");
+    // A book whose SUMMARY.md lists its chapters leaves relative links to mdBook.
+    let summary = resolve(&Settings::for_build());
+    assert!(summary.iter().all(|o| *o == Outcome::Leave), "{summary:?}");
+}

@@ -49,3 +49,27 @@ fn inline_events_join_paragraphs() {
     assert_eq!(evs.len(), 6, "{evs:?}");
     assert_eq!(evs[4], Event::SoftBreak);
 }
+
+#[test]
+fn rebased_links_reach_what_they_reached() {
+    let md = "![A](diagram.png) [b](../b/#x) [c](./img/c.jpg) [d](/p/d/) [e](https://e.org/x) [f](#top) [g](mailto:a@b)";
+    let out = inline(rebase(inline_events(md), "p/a/", "tags/go/index.md"));
+    assert_eq!(
+        out,
+        "![A](../../p/a/diagram.png) [b](../../p/b/#x) [c](../../p/a/img/c.jpg) [d](/p/d/) \
+         [e](https://e.org/x) [f](#top) [g](mailto:a@b)"
+    );
+    // From a chapter at the top, and from a folder the target shares.
+    assert_eq!(
+        inline(rebase(inline_events("[x](x.png)"), "p/a/", "index.md")),
+        "[x](p/a/x.png)"
+    );
+    assert_eq!(
+        inline(rebase(
+            inline_events("[x](x.png)"),
+            "post/a/",
+            "post/index.md"
+        )),
+        "[x](a/x.png)"
+    );
+}

@@ -7,7 +7,7 @@ use super::permalink::{self, Target};
 use super::tree::Bundle;
 use super::{Kind, Page, PageId, Site};
 use crate::date::Date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::post::{List, Render};
 
 /// Every page's children (pages whose parent it is), in arena order.
@@ -150,7 +150,9 @@ pub(super) fn urls(site: &mut Site) {
     }
 }
 
-/// Two written pages with one URL: Hugo writes one over the other.
+/// Two written pages with one URL: Hugo writes one over the other, without a word. A warning,
+/// not an error: the site builds with hugo, and the book has both (the later one's chapter is
+/// `index-2.md`).
 pub(super) fn collisions(site: &Site, problems: &mut Vec<Diagnostic>) {
     let mut first: HashMap<&str, PageId> = HashMap::default();
     for (id, page) in site.pages.iter().enumerate() {
@@ -175,6 +177,7 @@ pub(super) fn collisions(site: &Site, problems: &mut Vec<Diagnostic>) {
                     0,
                     format!("{url} is also the URL of {}", name(other)),
                 )
+                .severity(Severity::Warning)
                 .hint("hugo writes one page over the other; give one a `slug` or `url`"),
             );
         } else {
@@ -206,3 +209,6 @@ pub(super) fn main_section(site: &Site) -> Option<String> {
     }
     best.map(|(r, _)| r.to_lowercase())
 }
+
+#[cfg(test)]
+mod tests;

@@ -135,3 +135,140 @@ fn chapter_paths_are_the_urls() {
     assert_eq!(chapter_path("/a/../b/"), "a/b/index.md");
     assert_eq!(url_dir("/p/x/"), "p/x/");
 }
+
+#[test]
+fn a_page_hugo_writes_but_lists_nowhere_is_a_chapter_in_no_list() {
+    let s = site(
+        &[
+            ("post/a.md", "---\ntitle: A\ndate: 2025-01-01\n---\n"),
+            (
+                "post/hidden.md",
+                "---\ntitle: Hidden\ndate: 2025-03-01\n_build:\n  list: never\n---\n",
+            ),
+            (
+                "post/nopage.md",
+                "---\ntitle: No page\ndate: 2025-03-02\n_build:\n  render: never\n---\n",
+            ),
+            (
+                "page/archives/index.md",
+                "---\ntitle: Archives\nlayout: archives\n---\n",
+            ),
+        ],
+        "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n  page: /:slug/\n",
+    );
+    let built = build(&s, &Settings::for_build(), "../content");
+    let mut lines = Vec::new();
+    outline(&built.items, 0, &mut lines);
+    assert_eq!(
+        lines,
+        [
+            "Site -> index.md",
+            "# Posts",
+            "Posts -> post/index.md",
+            "A -> p/a/index.md",
+            // Newer than A, but after it: it is in no list, so it comes after the listed ones.
+            "Hidden -> p/hidden/index.md",
+            "# Pages",
+            "Pages -> page/index.md",
+            "Archives -> archives/index.md",
+        ],
+        "{lines:#?}"
+    );
+    let content = |n: usize| match &built.items[n] {
+        BookItem::Chapter(c) => c.content.clone(),
+        _ => panic!("item {n} is no chapter"),
+    };
+    assert!(content(2).contains("(../p/a/index.md)"), "{}", content(2));
+    assert!(!content(2).contains("hidden"), "{}", content(2));
+    assert!(content(7).contains("(../p/a/index.md)"), "{}", content(7));
+    assert!(!content(7).contains("hidden"), "{}", content(7));
+}
+
+#[test]
+fn a_summarys_relative_images_still_load_on_the_list_page() {
+    let s = site(
+        &[(
+            "post/a/index.md",
+            "---\ntitle: A\ndate: 2025-01-01\n---\n![d](d.png)\n\n<!--more-->\n\nRest.\n",
+        )],
+        "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n",
+    );
+    let built = build(&s, &Settings::for_build(), "../content");
+    let BookItem::Chapter(posts) = &built.items[2] else {
+        panic!("{:?}", built.items)
+    };
+    assert!(
+        posts.content.contains("![d](../p/a/d.png)"),
+        "{}",
+        posts.content
+    );
+}
+
+#[test]
+fn two_pages_with_one_url_get_a_chapter_each_and_the_list_links_both() {
+    let s = site(
+        &[
+            ("post/one.md", "---\ntitle: Twin\ndate: 2022-05-01\n---\n"),
+            ("post/two.md", "---\ntitle: Twin\ndate: 2022-05-02\n---\n"),
+        ],
+        "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n",
+    );
+    let built = build(&s, &Settings::for_build(), "../content");
+    let (one, two) = (
+        s.by_path("post/one.md").unwrap(),
+        s.by_path("post/two.md").unwrap(),
+    );
+    // The newer first, as Hugo lists them.
+    assert_eq!(built.chapters[&two], "p/twin/index.md");
+    assert_eq!(built.chapters[&one], "p/twin/index-2.md");
+    let BookItem::Chapter(posts) = &built.items[2] else {
+        panic!("{:?}", built.items)
+    };
+    let (a, b) = (
+        posts.content.find("(../p/twin/index.md)"),
+        posts.content.find("(../p/twin/index-2.md)"),
+    );
+    assert!(a.is_some() && b.is_some() && a < b, "{}", posts.content);
+}
+
+#[test]
+fn the_archives_leave_hidden_posts_out_and_order_one_days_posts_as_stack_does() {
+    let s = site(
+        &[
+            ("post/a.md", "---\ntitle: A\ndate: 2024-03-05\n---\n"),
+            ("post/b.md", "---\ntitle: B\ndate: 2024-03-05\n---\n"),
+            ("post/old.md", "---\ntitle: Old\ndate: 2023-01-01\n---\n"),
+            (
+                "post/hid.md",
+                "---\ntitle: Hid\ndate: 2024-01-01\nhidden: true\n---\n",
+            ),
+            (
+                "page/archives/index.md",
+                "---\ntitle: Archives\nlayout: archives\n---\n",
+            ),
+        ],
+        "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n  page: /:slug/\nparams:\n  mainSections: [post]\n",
+    );
+    let built = build(&s, &Settings::for_build(), "../content");
+    let archives = built
+        .items
+        .iter()
+        .find_map(|i| match i {
+            BookItem::Chapter(c) if c.name == "Archives" => Some(c.content.clone()),
+            _ => None,
+        })
+        .expect("an archives chapter");
+    let at = |t: &str| archives.find(t);
+    // Hugo lists A before B (one date, then the title); Stack's archives, B before A.
+    assert!(
+        at("[B]") < at("[A]") && at("[A]") < at("[Old]"),
+        "{archives}"
+    );
+    assert!(at("[B]").is_some() && at("## 2023").is_some(), "{archives}");
+    assert_eq!(at("[Hid]"), None, "{archives}");
+    // The hidden post is still in its section.
+    let BookItem::Chapter(posts) = &built.items[2] else {
+        panic!()
+    };
+    assert!(posts.content.contains("[Hid]"), "{}", posts.content);
+}

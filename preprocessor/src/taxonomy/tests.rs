@@ -116,3 +116,40 @@ fn chapters_list_terms_with_counts_and_posts_with_dates_and_summaries() {
     );
     assert_eq!(read.scan.sites.len(), 1);
 }
+
+#[test]
+fn a_summarys_relative_images_still_load_on_the_term_page() {
+    let tax = Taxonomy {
+        plural: "tags".into(),
+        title: "Tags".into(),
+        body: None,
+        terms: vec![Term {
+            key: "go".into(),
+            title: "Go".into(),
+            description: None,
+            body: None,
+            members: vec![Member {
+                title: "Hello".into(),
+                link: "p/hello/index.md".into(),
+                date: None,
+                summary: Some(auto_summary(
+                    "See ![the diagram](diagram.png) and [the site](/about/).\n\n<!--more-->\n\nMore.",
+                    None,
+                )),
+            }],
+        }],
+    };
+    let items = chapters(&[tax]);
+    let [_, BookItem::Chapter(list)] = &items[..] else {
+        panic!("{items:?}")
+    };
+    let BookItem::Chapter(term) = &list.sub_items[0] else {
+        panic!()
+    };
+    assert!(
+        term.content
+            .contains("![the diagram](../../p/hello/diagram.png) and [the site](/about/)"),
+        "{}",
+        term.content
+    );
+}
