@@ -8,6 +8,12 @@
 #   ROUNDS=9 scripts/bench.sh     # more rounds when the machine is noisy
 #   SIZES="10000" BUILD=0 scripts/bench.sh
 #   BUILD_POSTS=1000 BUILD_ROUNDS=5 ...  # the real `mdbook build` part (3 rounds by default)
+#   SITE=0 scripts/bench.sh       # without the site-mode rows
+#
+# The site-mode rows: the same series as a Hugo site (`gen-bench N --site DIR`), mdbook-hugo
+# making the whole book from it (`chapters = "site"`: mdBook sends an empty book, the site is
+# read from disk, its page cache warm after hyperfine's warm-up) against the floor on the same
+# book sent as chapters (every page of the site listed in SUMMARY.md).
 #
 # hyperfine runs all runs of one command before the next, so a machine whose load changes would
 # favour one of them. Here each round is one short hyperfine session over both commands (their
@@ -20,6 +26,7 @@ ROUNDS=${ROUNDS:-7}
 RUNS=${RUNS:-3}
 SIZES=${SIZES:-"100 1000 10000"}
 BUILD=${BUILD:-1}
+SITE=${SITE:-1}
 BUILD_POSTS=${BUILD_POSTS:-1000}
 MDBOOK=${MDBOOK:-$(command -v mdbook || echo "$HOME/.cargo/bin/mdbook")}
 OUT=target/bench
@@ -97,6 +104,36 @@ for bin in "$FLOOR" "$HUGO"; do
   awk -v k="$rss" -v s="$size" -v b="$(basename "$bin")" \
     'BEGIN {printf "peak RSS %-12s %6.1f MB = %.2fx the input JSON (%.1f MB)\n", b, k/1024, k*1024/s, s/1e6}'
 done
+
+# Site mode: mdbook-hugo reading the Hugo site from disk (site.json: the context, an empty book)
+# against the floor on the same book as chapters (full.json); peak RSS against full.json.
+if [[ $SITE == 1 ]]; then
+  echo
+  echo "site mode: mdbook-hugo making the book from the Hugo site on disk, against the floor on the same book as chapters"
+  printf '%8s %9s %10s %10s %8s %13s %8s %9s %9s\n' posts "JSON MB" "floor ms" "hugo ms" ratio "ratio range" "out MB" "RSS MB" "RSS/JSON"
+  declare -A SITE_S
+  for n in $SIZES; do
+    dir=$OUT/site-$n
+    [[ -s $dir/full.json && $dir/full.json -nt $GEN ]] || "$GEN" "$n" --site "$dir"
+    # The first run copies the bundles' files into the book; later runs find them there.
+    "$HUGO" <"$dir/site.json" >"$OUT/site-$n.out.json"
+    read -r fa hb _ ratio lo hi < <(rounds "site-$n" "$FLOOR < $dir/full.json > /dev/null" "$HUGO < $dir/site.json > /dev/null")
+    SITE_S[$n]=$hb
+    size=$(stat -c %s "$dir/full.json")
+    rss=$(/usr/bin/time -f %M "$HUGO" <"$dir/site.json" 2>&1 >/dev/null | tail -1)
+    printf '%8s %9.1f %10s %10s %7.2fx %8.2f-%.2fx %8.1f %9.1f %8.2fx\n' "$n" "$(awk -v s="$size" 'BEGIN {print s/1e6}')" \
+      "$(ms "$fa")" "$(ms "$hb")" "$ratio" "$lo" "$hi" "$(awk -v s="$(stat -c %s "$OUT/site-$n.out.json")" 'BEGIN {print s/1e6}')" \
+      "$(awk -v k="$rss" 'BEGIN {print k/1024}')" "$(awk -v k="$rss" -v s="$size" 'BEGIN {print k*1024/s}')"
+  done
+  prev=
+  for n in $SIZES; do
+    if [[ -n $prev ]]; then
+      awk -v a="${SITE_S[$prev]}" -v b="${SITE_S[$n]}" -v p="$prev" -v n="$n" \
+        'BEGIN {printf "linear (site mode): %s -> %s posts (x%g): time x%.2f\n", p, n, n/p, b/a}'
+    fi
+    prev=$n
+  done
+fi
 
 # The real build: `mdbook build` of the same book with mdbook-hugo, with the identity floor, and
 # with no preprocessor at all. mdbook-hugo runs through a wrapper that logs its own wall time, so

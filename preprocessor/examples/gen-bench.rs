@@ -14,6 +14,17 @@
 //! mdBook's own types (the `html` renderer under `mdbook build`). The second writes a book folder
 //! (`book.toml`, `src/SUMMARY.md`, `src/post/<slug>/index.md`) whose `[preprocessor.hugo]`
 //! runs the given command; with no command, the book has no preprocessor.
+//!
+//! ```sh
+//! cargo run --release -p mdbook-hugo --example gen-bench -- 10000 --site target/bench/site-10000
+//! ```
+//!
+//! The third form writes the series as a Hugo site, a book made from it (`chapters = "site"`)
+//! and the two JSON inputs of the benchmark's site-mode row: what mdBook sends for that book
+//! (`site.json`, an empty book) and the same book as chapters (`full.json`); see `site.rs`.
+
+#[path = "gen-bench/site.rs"]
+mod site;
 
 use mdbook_preprocessor::PreprocessorContext;
 use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
@@ -24,7 +35,8 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: gen-bench N OUT.json | gen-bench N --book DIR [COMMAND]";
+    let usage =
+        "usage: gen-bench N OUT.json | gen-bench N --book DIR [COMMAND] | gen-bench N --site DIR";
     let n: usize = args
         .first()
         .and_then(|a| a.parse().ok())
@@ -35,6 +47,7 @@ fn main() {
             let dir = args.get(2).unwrap_or_else(|| fail(usage));
             write_book(n, Path::new(dir), args.get(3).map(String::as_str));
         }
+        Some("--site") if args.len() == 3 => site::write_site(n, Path::new(&args[2])),
         Some(out) if args.len() == 2 => write_json(n, Path::new(out)),
         _ => fail(usage),
     }
@@ -57,8 +70,18 @@ fn title(i: usize) -> String {
     format!("Benchmark post number {i}")
 }
 
+/// The taxonomies of the series' posts in a book of chapters: the same two tags and one
+/// category on every post.
+const SERIES_TERMS: &str = "categories:\n- kubernetes\ntags:\n- benchmark\n- synthetic\n";
+
 /// The post `i` of `n`: front matter and body, about 4 KB.
 fn post(i: usize, n: usize) -> String {
+    post_with_terms(i, n, SERIES_TERMS)
+}
+
+/// The post `i` of `n` with `terms` (YAML lines: `categories:` and `tags:` lists) in its front
+/// matter.
+fn post_with_terms(i: usize, n: usize, terms: &str) -> String {
     // Link targets spread over the whole series, forward and backward.
     let target = |k: usize| slug((i * 7919 + k * 104_729 + 1) % n);
     let mut s = String::with_capacity(4500);
@@ -70,12 +93,7 @@ description: "Synthetic post {i} of {n}: front matter, links between posts, code
 slug: {slug}
 date: 2025-{month:02}-{day:02} 09:00:00+0000
 lastmod: 2025-{month2:02}-{day:02}T10:30:00Z
-categories:
-- kubernetes
-tags:
-- benchmark
-- synthetic
-weight: {i}
+{terms}weight: {i}
 links:
 - title: Kubernetes documentation
   description: The concepts section of the official documentation.

@@ -27,6 +27,7 @@ use crate::post::{Build, List, Post};
 pub use config::{Config, TaxonomyName};
 pub use order::Order;
 use std::path::Path;
+use std::sync::OnceLock;
 pub use tree::{Bundle, Skip};
 
 /// A page's place in [`Site::pages`].
@@ -192,6 +193,9 @@ pub struct Site {
     pub taxonomies: Vec<Taxonomy>,
     /// Content files that are no page, and why (resources are on their page instead).
     pub skipped: Vec<(String, Skip)>,
+    /// Each page's summary, made the first time it is asked for: a post is in its section's
+    /// list and on each of its terms' pages. Sized once the pages are all there.
+    summaries: Vec<OnceLock<Option<summary::Summary>>>,
 }
 
 /// A file of the content folder, as the edge read it.
@@ -262,6 +266,13 @@ impl Site {
 
     /// The page's summary as Hugo makes it (see [`summary`]).
     pub fn summary(&self, id: PageId) -> Option<summary::Summary> {
+        match self.summaries.get(id) {
+            Some(cell) => cell.get_or_init(|| self.make_summary(id)).clone(),
+            None => self.make_summary(id),
+        }
+    }
+
+    fn make_summary(&self, id: PageId) -> Option<summary::Summary> {
         let page = self.pages.get(id)?;
         let file = page.file.as_ref()?;
         let cjk = page

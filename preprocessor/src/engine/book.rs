@@ -61,38 +61,14 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
     let mut book = Book::default();
     book.push(read, false);
     let site = run.content.lock().ok().and_then(|mut c| c.take());
+    let from_site = site.is_some();
     let mut taxonomies = Vec::new();
-    if let Some(site) = &site {
+    if let Some(site) = site {
         let content = content_from_src(run, &site.config.content_dir);
-        let built = structure::build(site, settings, &content);
-        let by_link: HashMap<&str, usize> = built
-            .chapters
-            .iter()
-            .map(|(&id, link)| (link.as_str(), id))
-            .collect();
-        let mut read = read_all(run, built.items.clone(), threads);
-        for (_, _, pairs) in &mut read {
-            for (read, entry) in pairs {
-                let Some(&id) = by_link.get(entry.link.as_str()) else {
-                    continue;
-                };
-                read.list = site.page(id).is_some_and(|p| {
-                    matches!(p.kind, crate::site::Kind::Section | crate::site::Kind::Home)
-                        || p.post.layout.as_deref() == Some("archives")
-                });
-                // Links to a page by its URL or its content file find its chapter, and `ref`
-                // paths are the content folder's.
-                entry
-                    .paths
-                    .extend(built.paths.get(&id).cloned().unwrap_or_default());
-                if let Some(f) = site.page(id).and_then(|p| p.file.as_ref()) {
-                    entry.source = PathBuf::from(&f.path);
-                }
-                // Pages are found by their URLs: a slug means nothing across sections.
-                entry.slug = None;
-            }
+        let mut built = structure::build(&site, settings, &content);
+        if settings.taxonomies {
+            taxonomies = taxonomy::from_site(&site, &|id| built.chapters.get(&id).cloned());
         }
-        book.push(read, true);
         if let Some(dir) = &run.site_dir {
             let content = dir.join(&site.config.content_dir);
             book.files.extend(
@@ -102,9 +78,44 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
                     .map(|(from, to)| (content.join(from), to.clone())),
             );
         }
-        if settings.taxonomies {
-            taxonomies = taxonomy::from_site(site, &|id| built.chapters.get(&id).cloned());
+        // What the chapters' entries need of the site, by chapter link: the site paths that
+        // lead to the chapter, its content file's path (`ref` paths are the content
+        // folder's), and whether it is a list page (no reading time).
+        let mut by_link: HashMap<String, (Vec<String>, Option<PathBuf>, bool)> = built
+            .chapters
+            .iter()
+            .map(|(&id, link)| {
+                let paths = built.paths.remove(&id).unwrap_or_default();
+                let page = site.page(id);
+                let file = page
+                    .and_then(|p| p.file.as_ref())
+                    .map(|f| PathBuf::from(&f.path));
+                let list = page.is_some_and(|p| {
+                    matches!(p.kind, crate::site::Kind::Section | crate::site::Kind::Home)
+                        || p.post.layout.as_deref() == Some("archives")
+                });
+                (link.clone(), (paths, file, list))
+            })
+            .collect();
+        // The site's text is in the chapters now: it goes before they are read.
+        drop(site);
+        let mut read = read_all(run, std::mem::take(&mut built.items), threads);
+        for (_, _, pairs) in &mut read {
+            for (read, entry) in pairs {
+                let Some((paths, file, list)) = by_link.get_mut(entry.link.as_str()) else {
+                    continue;
+                };
+                read.list = *list;
+                // Links to a page by its URL or its content file find its chapter.
+                entry.paths.extend(paths.iter().cloned());
+                if let Some(f) = file {
+                    entry.source = f.clone();
+                }
+                // Pages are found by their URLs: a slug means nothing across sections.
+                entry.slug = None;
+            }
         }
+        book.push(read, true);
     } else if settings.taxonomies {
         let contents = contents(&book.items);
         let posted: Vec<taxonomy::Posted> = book
@@ -148,7 +159,7 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
         }
         book.push(read, false);
     }
-    number(&mut book.items, site.is_some());
+    number(&mut book.items, from_site);
     book
 }
 

@@ -15,6 +15,7 @@ use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{self, Found};
 use crate::post::Post;
+use std::sync::OnceLock;
 
 pub(super) fn assemble(
     config: Config,
@@ -106,12 +107,14 @@ pub(super) fn assemble(
         home,
         taxonomies: Vec::new(),
         skipped: tree.skipped,
+        summaries: Vec::new(),
     };
     super::taxonomy::assign(&mut site);
     lists::dates(&mut site);
     lists::lists(&mut site);
     lists::urls(&mut site);
     lists::collisions(&site, &mut problems);
+    site.summaries = site.pages.iter().map(|_| OnceLock::new()).collect();
     (site, problems)
 }
 

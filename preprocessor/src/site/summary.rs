@@ -10,6 +10,9 @@
 
 use mdbook_markdown::pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
+use text::{Collapsed, Enough};
+
+mod text;
 
 /// Where a summary came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +83,9 @@ pub fn summary(body: &str, front_matter: Option<&str>, options: Options) -> Summ
             truncated: false,
         };
     }
-    let plain = plain(body, options.line_numbers);
+    // Words past the first sentence after the limit change nothing: the text stops there.
+    let enough = (!options.cjk).then(|| Enough::new(options.length));
+    let plain = plain(body, options.line_numbers, enough);
     let (text, truncated) = if options.cjk {
         by_rune(&plain, options.length)
     } else {
@@ -109,15 +114,27 @@ pub fn has_cjk(text: &str) -> bool {
 /// hard break are newlines, other line ends and block boundaries spaces, whitespace runs one
 /// character (the first of the run).
 pub fn plain_text(markdown: &str) -> String {
-    plain(markdown, None).into_iter().map(|(c, _)| c).collect()
+    plain(markdown, None, None)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
 }
 
 /// [`plain_text`] with each character's length in Hugo's text, which has Goldmark's entities:
-/// `&` is `&amp;` (5), a quote the typographer curled `&rsquo;` (7); others count 1.
-fn plain(markdown: &str, numbers: Option<LineNumbers>) -> Vec<(char, usize)> {
+/// `&` is `&amp;` (5), a quote the typographer curled `&rsquo;` (7); others count 1. With
+/// `enough`, only as much of the text as settles the automatic summary (checked between
+/// pulldown-cmark's events: the text may run on to the end of the event that settled it).
+fn plain(
+    markdown: &str,
+    numbers: Option<LineNumbers>,
+    mut enough: Option<Enough>,
+) -> Vec<(char, usize)> {
     let source = strip_shortcodes(markdown);
-    let mut raw: Vec<(char, usize)> = Vec::with_capacity(source.len());
-    let push_text = |raw: &mut Vec<(char, usize)>, text: &str, curled: bool| {
+    let mut raw = Collapsed {
+        out: Vec::with_capacity(if enough.is_some() { 1024 } else { source.len() }),
+        was_space: false,
+    };
+    let push_text = |raw: &mut Collapsed, text: &str, curled: bool| {
         for c in text.chars() {
             let width = match c {
                 '\n' => {
@@ -140,6 +157,9 @@ fn plain(markdown: &str, numbers: Option<LineNumbers>) -> Vec<(char, usize)> {
     let mut code: Option<String> = None;
     for (event, range) in new_cmark_parser(&source, &MarkdownOptions::default()).into_offset_iter()
     {
+        if enough.as_mut().is_some_and(|e| e.settled(&raw.out)) {
+            break;
+        }
         match &event {
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
@@ -220,16 +240,7 @@ fn plain(markdown: &str, numbers: Option<LineNumbers>) -> Vec<(char, usize)> {
             _ => {}
         }
     }
-    let mut out = Vec::with_capacity(raw.len());
-    let mut was_space = false;
-    for (c, w) in raw {
-        let space = c.is_whitespace();
-        if !space || !(was_space || out.is_empty()) {
-            out.push((c, w));
-        }
-        was_space = space;
-    }
-    out
+    raw.out
 }
 
 /// `markdown` without shortcode calls: `{{< name args >}}`, `{{% name %}}` and their closing

@@ -426,3 +426,32 @@ fn odd_inputs_never_panic() {
     }
     assert!(s.pages.iter().any(|p| p.kind == Kind::Home));
 }
+
+#[test]
+fn a_summary_is_made_once_and_the_same_every_time() {
+    let body = "A first sentence of the post. ".repeat(40);
+    let (s, _) = site(
+        BASE,
+        &[
+            ("post/a.md", &format!("---\ntitle: A\n---\n{body}")),
+            (
+                "post/b.md",
+                "---\ntitle: B\nsummary: From *front matter*.\n---\nx",
+            ),
+        ],
+    );
+    for path in ["post/a.md", "post/b.md"] {
+        let id = id(&s, path);
+        assert!(s.summaries[id].get().is_none());
+        let first = s.summary(id);
+        assert!(first.is_some());
+        assert_eq!(s.summaries[id].get(), Some(&first), "{path}: kept");
+        assert_eq!(s.summary(id), first);
+        assert_eq!(s.make_summary(id), first);
+    }
+    let a = s.summary(id(&s, "post/a.md")).unwrap();
+    assert!(a.truncated && a.text.starts_with("A first sentence"));
+    // A page without a file has none; an id past the pages, none either.
+    assert_eq!(s.summary(s.home), None);
+    assert_eq!(s.summary(s.pages.len()), None);
+}

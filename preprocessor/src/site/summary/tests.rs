@@ -106,3 +106,57 @@ fn numbered_code_has_its_numbers_in_the_text() {
     let s = summary("```rust\nx\ny\n```\n\n```\nplain\n```", None, inline);
     assert_eq!(s.text, "1x 2y plain");
 }
+
+#[test]
+fn the_text_stops_once_the_summary_is_settled_and_says_the_same() {
+    // Bodies where the limit's whitespace is a paragraph end, where a sentence ends right at
+    // the end of the text, where whitespace trails, with entities, code, images and numbered
+    // code: at every limit, the summary from the text cut short is the summary of all of it.
+    let bodies = [
+        "One two three. Four five six seven.\n\nEight *nine* ten! Eleven? Twelve",
+        "A b c\n\nd e f.",
+        "Words & more words \"quoted\" here. ![alt *text* here](x.png) after the image.\n\n    code block. here\n\nEnd.  \n\n",
+        "# Heading one\n\n- item one.\n- item two\n\n> quote. text\n\n```\na.\nb\n```\n\nTail text goes on and on.",
+        "No sentence end at all here just words",
+        "Ends exactly.",
+        "",
+    ];
+    let numbered = Some(LineNumbers {
+        start: 1,
+        in_table: false,
+        guess_syntax: true,
+    });
+    for body in bodies {
+        for line_numbers in [None, numbered] {
+            let all: String = plain(body, line_numbers, None)
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect();
+            for length in 0..30 {
+                let cut: String = plain(body, line_numbers, Some(Enough::new(length)))
+                    .into_iter()
+                    .map(|(c, _)| c)
+                    .collect();
+                assert!(all.starts_with(&cut), "{body:?} at {length}: {cut:?}");
+                assert_eq!(
+                    whole_sentences(&cut, length),
+                    whole_sentences(&all, length),
+                    "{body:?} at {length}"
+                );
+                let options = Options {
+                    length,
+                    line_numbers,
+                    ..OPTIONS
+                };
+                assert_eq!(
+                    summary(body, None, options).text,
+                    whole_sentences(&all, length).0
+                );
+            }
+        }
+    }
+    // A long body is cut short, at the event that settles it.
+    let long = "Word one. Word two.\n\n".repeat(2000);
+    let cut = plain(&long, None, Some(Enough::new(70)));
+    assert!(cut.len() < 500, "{} characters", cut.len());
+}
