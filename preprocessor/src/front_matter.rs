@@ -251,7 +251,7 @@ fn lowercase_keys(map: Map<String, Value>) -> Map<String, Value> {
 }
 
 /// The byte offset of 1-based `line` and 0-based byte `column` in `text`.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
+pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let line_start: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))

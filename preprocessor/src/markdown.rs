@@ -4,7 +4,7 @@
 //! value can become one of mdBook's `{{#...}}` directives. The author's own markdown (a caption,
 //! a summary) is parsed into events with the options mdBook reads chapters with.
 
-use mdbook_markdown::pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use mdbook_markdown::pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_to_cmark::{Options as Style, cmark_with_options};
 
 /// The options mdBook parses chapters with, less smart punctuation (it changes no syntax, and
@@ -149,6 +149,17 @@ pub(crate) fn link(url: &str, content: Vec<Event<'static>>) -> Vec<Event<'static
 /// `events` inside a paragraph.
 pub(crate) fn paragraph(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
     wrap(Tag::Paragraph, TagEnd::Paragraph, events)
+}
+
+/// A heading of `level` (no id: mdBook gives it one) holding `text`.
+pub(crate) fn heading(level: HeadingLevel, text: &str) -> Vec<Event<'static>> {
+    let start = Tag::Heading {
+        level,
+        id: None,
+        classes: Vec::new(),
+        attrs: Vec::new(),
+    };
+    wrap(start, TagEnd::Heading(level), vec![self::text(text)])
 }
 
 /// `events` inside `start` ... `end`.

@@ -110,16 +110,7 @@ fn header_markdown(post: &Post, minutes: Option<usize>, leads: &Leads) -> String
         )));
     }
     if let Some(title) = &post.title {
-        events.extend(markdown::wrap(
-            Tag::Heading {
-                level: HeadingLevel::H1,
-                id: None,
-                classes: Vec::new(),
-                attrs: Vec::new(),
-            },
-            TagEnd::Heading(HeadingLevel::H1),
-            vec![markdown::text(one_line(title))],
-        ));
+        events.extend(markdown::heading(HeadingLevel::H1, &one_line(title)));
     }
     if let Some(lead) = &post.description {
         events.extend(markdown::paragraph(markdown::wrap(
@@ -276,16 +267,7 @@ pub fn cards(cards: &[Card], html: bool) -> String {
 
 /// The cards for renderers other than html: a list of links under the heading.
 fn cards_markdown(cards: &[Card]) -> String {
-    let mut events = markdown::wrap(
-        Tag::Heading {
-            level: HeadingLevel::H2,
-            id: None,
-            classes: Vec::new(),
-            attrs: Vec::new(),
-        },
-        TagEnd::Heading(HeadingLevel::H2),
-        vec![markdown::text(CARDS_HEADING)],
-    );
+    let mut events = markdown::heading(HeadingLevel::H2, &CARDS_HEADING);
     let mut items = Vec::new();
     for card in cards {
         let title = vec![markdown::text(one_line(&card.title))];

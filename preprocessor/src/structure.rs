@@ -367,15 +367,9 @@ impl Builder<'_> {
 
 fn heading(text: &str) -> String {
     let mut out = String::from("\n\n");
-    out.push_str(&markdown::write(&markdown::wrap(
-        Tag::Heading {
-            level: HeadingLevel::H2,
-            id: None,
-            classes: Vec::new(),
-            attrs: Vec::new(),
-        },
-        TagEnd::Heading(HeadingLevel::H2),
-        vec![markdown::text(text)],
+    out.push_str(&markdown::write(&markdown::heading(
+        HeadingLevel::H2,
+        &text,
     )));
     out
 }

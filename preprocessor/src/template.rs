@@ -35,8 +35,8 @@ mod parse;
 mod scratch;
 mod value;
 
-pub use scratch::Scratch;
 pub use funcs::anchorize;
+pub use scratch::Scratch;
 pub use value::{Map, Object, Safe, Value};
 
 use std::collections::HashMap;

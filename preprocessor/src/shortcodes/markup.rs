@@ -141,6 +141,17 @@ pub(crate) fn markdownify(render: &dyn Fn(&str) -> String, markdown: &str) -> St
 /// Hugo's `plainify` of rendered HTML, as text: tags removed, runs of whitespace made one, and
 /// character references decoded (Hugo leaves them, then escapes them again; we don't).
 pub(crate) fn plainify(html: &str) -> String {
+    decode(untagged(html, true).trim())
+}
+
+/// The text a browser shows of `html` where whitespace counts (in `<pre>`): tags removed,
+/// character references decoded, whitespace as it is.
+pub(crate) fn visible_text(html: &str) -> String {
+    decode(&untagged(html, false))
+}
+
+/// `html` with its tags removed, and runs of whitespace made one space when `squeeze`.
+fn untagged(html: &str, squeeze: bool) -> String {
     let mut text = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {
@@ -148,7 +159,7 @@ pub(crate) fn plainify(html: &str) -> String {
             '<' => in_tag = true,
             '>' if in_tag => in_tag = false,
             _ if in_tag => {}
-            c if c.is_whitespace() => {
+            c if squeeze && c.is_whitespace() => {
                 if !text.ends_with(char::is_whitespace) {
                     text.push(' ');
                 }
@@ -156,23 +167,7 @@ pub(crate) fn plainify(html: &str) -> String {
             c => text.push(c),
         }
     }
-    decode(text.trim())
-}
-
-/// The text a browser shows of `html` where whitespace counts (in `<pre>`): tags removed,
-/// character references decoded, whitespace as it is.
-pub(crate) fn visible_text(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if in_tag => {}
-            c => text.push(c),
-        }
-    }
-    decode(&text)
+    text
 }
 
 /// `text` with its character references decoded (the ones markdown renderers write, and

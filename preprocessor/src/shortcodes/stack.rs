@@ -129,12 +129,16 @@ fn bilibili(input: &Input<'_>) -> Result<Output, Problem> {
         ),
         action: "Watch on Bilibili",
     };
-    let iframe = format!(
+    Ok(player(input, &embed, &china_iframe(&src)))
+}
+
+/// The iframe Stack writes for Bilibili's and Tencent Video's players.
+fn china_iframe(src: &str) -> String {
+    format!(
         "<iframe src=\"{}\" scrolling=\"no\" frameborder=\"no\" framespacing=\"0\" \
          allowfullscreen=\"true\"></iframe>",
-        escape::html(&src)
-    );
-    Ok(player(input, &embed, &iframe))
+        escape::html(src)
+    )
 }
 
 /// `{{< tencent VID >}}`: Tencent Video's player.
@@ -157,12 +161,7 @@ fn tencent(input: &Input<'_>) -> Result<Output, Problem> {
         link: format!("https://v.qq.com/x/page/{}.html", embed::path(&vid)),
         action: "Watch on Tencent Video",
     };
-    let iframe = format!(
-        "<iframe src=\"{}\" scrolling=\"no\" frameborder=\"no\" framespacing=\"0\" \
-         allowfullscreen=\"true\"></iframe>",
-        escape::html(&src)
-    );
-    Ok(player(input, &embed, &iframe))
+    Ok(player(input, &embed, &china_iframe(&src)))
 }
 
 /// `{{< gitlab SNIPPET_ID >}}`: GitLab's snippet script, with the placeholder.

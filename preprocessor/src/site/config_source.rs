@@ -77,7 +77,8 @@ pub fn parse(file: &ConfigFile) -> Result<Map<String, Value>, Diagnostic> {
             problem(e.location().map_or(0, |l| l.index()), message)
         })?,
         Some(Format::Json) => serde_json::from_str::<Value>(&file.text).map_err(|e| {
-            let at = offset_of(&file.text, e.line(), e.column().saturating_sub(1));
+            let at =
+                crate::front_matter::offset_of(&file.text, e.line(), e.column().saturating_sub(1));
             problem(at, &e.to_string())
         })?,
         None => {
@@ -110,16 +111,6 @@ fn toml_to_json(value: toml::Value) -> Value {
             Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
         }
     }
-}
-
-/// The byte offset of 1-based `line` and 0-based byte `column` in `text`.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (start + column).min(text.len())
 }
 
 /// Every map's keys lowercased, recursively (Hugo's `PrepareParams`), lists' maps included.

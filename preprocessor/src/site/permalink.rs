@@ -9,7 +9,7 @@
 
 use super::config::Config;
 use super::path::{self, pjoin};
-use crate::date::Date;
+use crate::date::{Date, LONG_DAYS};
 use chrono::{Datelike, Timelike};
 
 /// What a page's URL is made from.
@@ -265,7 +265,7 @@ fn value(attr: &str, t: &Target, keep_case: bool) -> Result<String, PatternError
             .to_owned(),
         "day" => format!("{:02}", date.day()),
         "weekday" => date.weekday().num_days_from_sunday().to_string(),
-        "weekdayname" => DAYS
+        "weekdayname" => LONG_DAYS
             .get(date.weekday().num_days_from_sunday() as usize)
             .copied()
             .unwrap_or("")
@@ -299,15 +299,6 @@ const MONTHS: [&str; 12] = [
     "October",
     "November",
     "December",
-];
-const DAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
 ];
 
 /// Hugo's `:sections[...]` cut: `[2]`, `[1:]`, `[:2]`, `[last]`, lenient out of bounds.
@@ -422,8 +413,8 @@ fn format_go(tokens: &[GoTok], d: &chrono::NaiveDateTime) -> String {
             GoTok::Day => d.day().to_string(),
             GoTok::ZeroDay => format!("{:02}", d.day()),
             GoTok::YearDay => format!("{:03}", d.ordinal()),
-            GoTok::WeekDay => DAYS.get(weekday).map_or("", |m| &m[..3]).to_owned(),
-            GoTok::LongWeekDay => DAYS.get(weekday).copied().unwrap_or("").to_owned(),
+            GoTok::WeekDay => LONG_DAYS.get(weekday).map_or("", |m| &m[..3]).to_owned(),
+            GoTok::LongWeekDay => LONG_DAYS.get(weekday).copied().unwrap_or("").to_owned(),
             GoTok::Hour => format!("{:02}", d.hour()),
             GoTok::Minute => format!("{:02}", d.minute()),
             GoTok::Second => format!("{:02}", d.second()),
