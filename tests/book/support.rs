@@ -75,17 +75,21 @@ pub fn build_book() -> PathBuf {
 /// Builds the book at `root` with mdbook-driver into a fresh folder; `serve` sets what
 /// `mdbook serve` sets; `command` replaces the preprocessor's command.
 pub fn build_at(root: &Path, serve: bool, command: Option<&str>) -> Result<PathBuf, String> {
-    let mut md = MDBook::load(root).map_err(|e| format!("{e:#}"))?;
+    // The settings go in before the book is loaded: mdBook makes its preprocessors then.
+    let mut config = mdbook_driver::config::Config::from_disk(root.join("book.toml"))
+        .map_err(|e| format!("{e:#}"))?;
+    config.update_from_env().map_err(|e| format!("{e:#}"))?;
     let out = scratch("build");
-    md.config.build.build_dir = out.clone();
+    config.build.build_dir = out.clone();
     if serve {
-        md.config
+        config
             .set("output.html.live-reload-endpoint", "__livereload")
             .unwrap();
     }
     if let Some(command) = command {
-        md.config.set("preprocessor.hugo.command", command).unwrap();
+        config.set("preprocessor.hugo.command", command).unwrap();
     }
+    let md = MDBook::load_with_config(root, config).map_err(|e| format!("{e:#}"))?;
     md.build().map_err(|e| format!("{e:#}"))?;
     // With one renderer mdBook writes straight into the build folder; with several, into `html/`.
     Ok(if out.join("html").is_dir() {
