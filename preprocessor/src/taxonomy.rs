@@ -31,6 +31,9 @@ pub struct Taxonomy {
 pub struct Term {
     /// Hugo's key: `kubernetes-networking`.
     pub key: String,
+    /// Its chapter, as links write it: `tags/kubernetes-networking/index.md`, or where the
+    /// site's permalinks put the term (`topic/kubernetes-networking/index.md`).
+    pub link: String,
     pub title: String,
     pub description: Option<String>,
     pub body: Option<String>,
@@ -86,11 +89,10 @@ pub fn chapters(taxonomies: &[Taxonomy]) -> Vec<BookItem> {
             .terms
             .iter()
             .map(|term| {
-                let link = term_link(&t.plural, &term.key);
                 BookItem::Chapter(Chapter::new(
                     &term.title,
-                    term_page(term, &link),
-                    &link,
+                    term_page(term, &term.link),
+                    &term.link,
                     vec![t.title.clone()],
                 ))
             })
@@ -122,7 +124,7 @@ fn taxonomy_page(t: &Taxonomy) -> String {
     let mut items = Vec::new();
     for term in &t.terms {
         let mut item = markdown::link(
-            &relative(&taxonomy_link(&t.plural), &term_link(&t.plural, &term.key)),
+            &relative(&taxonomy_link(&t.plural), &term.link),
             vec![markdown::text(term.title.clone())],
         );
         let n = term.members.len();
@@ -225,6 +227,7 @@ pub fn from_posts(posts: &[Posted]) -> Vec<Taxonomy> {
                     }
                     // The term's title is its first spelling, as Hugo's is.
                     terms.entry(k.clone()).or_insert_with(|| Term {
+                        link: term_link(&plural, &k),
                         key: k.clone(),
                         title: t.clone(),
                         description: None,
@@ -305,8 +308,14 @@ pub fn from_site(
                             })
                         })
                         .collect();
+                    // Where the site's permalinks put the term, else `/<plural>/<key>/`.
+                    let link = term_page.url.as_deref().map_or_else(
+                        || term_link(&t.name.plural, &key),
+                        crate::structure::chapter_path,
+                    );
                     Some(Term {
                         key,
+                        link,
                         title: term_page.title.clone(),
                         description: term_page.post.description.clone(),
                         body: term_page

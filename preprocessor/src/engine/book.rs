@@ -140,7 +140,7 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
         for term in &t.terms {
             book.terms.insert(
                 (t.plural.clone(), term.key.clone()),
-                taxonomy::term_link(&t.plural, &term.key),
+                term.link.clone(),
             );
         }
     }

@@ -61,6 +61,7 @@ fn chapters_list_terms_with_counts_and_posts_with_dates_and_summaries() {
         body: None,
         terms: vec![Term {
             key: "kubernetes-networking".into(),
+            link: "tags/kubernetes-networking/index.md".into(),
             title: "Kubernetes Networking".into(),
             description: Some("Packets, *mostly*.".into()),
             body: None,
@@ -125,6 +126,7 @@ fn a_summarys_relative_images_still_load_on_the_term_page() {
         body: None,
         terms: vec![Term {
             key: "go".into(),
+            link: "tags/go/index.md".into(),
             title: "Go".into(),
             description: None,
             body: None,
