@@ -4,6 +4,7 @@
 //! thread of its own while mdBook's JSON is parsed), and the Hugo site's shortcode and partial
 //! templates.
 
+use crate::config::{Chapters, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{self, Found};
 use crate::links::Unlisted;
@@ -19,8 +20,14 @@ pub struct Walk {
 }
 
 impl Walk {
-    /// Starts listing the `.md` files under `dir` (relative paths), when it is a folder.
-    pub fn start(dir: Option<PathBuf>) -> Walk {
+    /// Starts listing the `.md` files under the book's source folder (relative paths), when it
+    /// is a folder and SUMMARY.md lists the chapters. A book made from a site has every page as
+    /// a chapter, and its source folder holds only the files copied for it.
+    pub fn start(settings: &Settings) -> Walk {
+        let dir = match settings.chapters {
+            Chapters::Summary => settings.src_dir.clone(),
+            Chapters::Site => None,
+        };
         let handle = dir.filter(|d| d.is_dir()).and_then(|dir| {
             std::thread::Builder::new()
                 .name("mdbook-hugo-walk".into())

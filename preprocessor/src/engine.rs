@@ -114,7 +114,7 @@ pub fn run_json(
 /// in book order. Drafts are left out unless `settings.drafts`; no other chapter is ever
 /// dropped or emptied.
 pub fn run_book(settings: &Settings, book: Book, threads: usize) -> (Book, Vec<Diagnostic>) {
-    let walk = Walk::start(settings.src_dir.clone());
+    let walk = Walk::start(settings);
     let run = Arc::new(Run::new(settings.clone()));
     let ((), read) = intake::gather(threads.saturating_sub(1), |intake| {
         intake.run(run.clone());

@@ -78,29 +78,39 @@ pub fn auto_summary(body: &str, front_matter: Option<&str>) -> Summary {
     )
 }
 
-/// The chapters of `taxonomies`: one per taxonomy with a chapter per term under it. Taxonomies
-/// without terms have none.
-pub fn chapters(taxonomies: &[Taxonomy]) -> Vec<BookItem> {
+/// The chapters of `taxonomies`: one per taxonomy with its terms' chapters under it, `terms`
+/// being [`term_chapter`] of every taxonomy's terms in order. Taxonomies without terms have
+/// none.
+pub fn chapters(taxonomies: &[Taxonomy], terms: Vec<Chapter>) -> Vec<BookItem> {
+    let mut terms = terms.into_iter();
     let mut out = Vec::new();
-    for t in taxonomies.iter().filter(|t| !t.terms.is_empty()) {
+    for t in taxonomies {
+        let subs: Vec<BookItem> = terms
+            .by_ref()
+            .take(t.terms.len())
+            .map(BookItem::Chapter)
+            .collect();
+        if subs.is_empty() {
+            continue;
+        }
         let link = taxonomy_link(&t.plural);
         let mut ch = Chapter::new(&t.title, taxonomy_page(t), &link, Vec::new());
-        ch.sub_items = t
-            .terms
-            .iter()
-            .map(|term| {
-                BookItem::Chapter(Chapter::new(
-                    &term.title,
-                    term_page(term, &term.link),
-                    &term.link,
-                    vec![t.title.clone()],
-                ))
-            })
-            .collect();
+        ch.sub_items = subs;
         out.push(BookItem::PartTitle(t.title.clone()));
         out.push(BookItem::Chapter(ch));
     }
     out
+}
+
+/// The chapter of one term of `t`, listing its posts (made on many threads: term pages are
+/// most of what a site's lists write).
+pub fn term_chapter(t: &Taxonomy, term: &Term) -> Chapter {
+    Chapter::new(
+        &term.title,
+        term_page(term, &term.link),
+        &term.link,
+        vec![t.title.clone()],
+    )
 }
 
 /// JSON front matter: Hugo reads it, and no value needs escaping for it.

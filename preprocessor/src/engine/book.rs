@@ -7,6 +7,7 @@
 
 use super::Run;
 use super::intake::{self, ReadItem};
+use super::schedule;
 use crate::index::Entry;
 use crate::read::Read;
 use crate::{structure, taxonomy};
@@ -138,13 +139,20 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
     }
     for t in &taxonomies {
         for term in &t.terms {
-            book.terms.insert(
-                (t.plural.clone(), term.key.clone()),
-                term.link.clone(),
-            );
+            book.terms
+                .insert((t.plural.clone(), term.key.clone()), term.link.clone());
         }
     }
-    let made = taxonomy::chapters(&taxonomies);
+    // Each term's page on every core: the lists are most of what the stage writes.
+    let terms: Vec<(&taxonomy::Taxonomy, &taxonomy::Term)> = taxonomies
+        .iter()
+        .flat_map(|t| t.terms.iter().map(move |term| (t, term)))
+        .collect();
+    let work = |i: usize| taxonomy::term_chapter(terms[i].0, terms[i].1);
+    let term_chapters = schedule::in_order(threads, terms.len(), &work, |next| {
+        (0..terms.len()).map(|_| next()).collect()
+    });
+    let made = taxonomy::chapters(&taxonomies, term_chapters);
     if !made.is_empty() {
         let mut read = read_all(run, made, threads);
         for (_, _, pairs) in &mut read {

@@ -41,7 +41,7 @@ impl<'de> Visitor<'de> for Top<'_> {
         let run = Settings::from_context(&ctx).map(|s| Arc::new(Run::new(s)));
         match &run {
             Ok(run) => {
-                *self.walk = Some(Walk::start(run.settings.src_dir.clone()));
+                *self.walk = Some(Walk::start(&run.settings));
                 self.intake.run(run.clone());
                 seq.next_element_seed(Items {
                     intake: self.intake,
