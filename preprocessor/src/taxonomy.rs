@@ -11,9 +11,11 @@ use crate::index::relative;
 use crate::markdown;
 use crate::site::summary::{self, Summary};
 use crate::urlize;
-use mdbook_markdown::pulldown_cmark::{Event, Tag, TagEnd};
+use mdbook_markdown::pulldown_cmark::{Tag, TagEnd};
 use mdbook_preprocessor::book::{BookItem, Chapter};
 use serde_json::json;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// A taxonomy of the book, ready to become chapters.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,10 +106,10 @@ pub fn chapters(taxonomies: &[Taxonomy], terms: Vec<Chapter>) -> Vec<BookItem> {
 
 /// The chapter of one term of `t`, listing its posts (made on many threads: term pages are
 /// most of what a site's lists write).
-pub fn term_chapter(t: &Taxonomy, term: &Term) -> Chapter {
+pub fn term_chapter(t: &Taxonomy, term: &Term, items: &Items) -> Chapter {
     Chapter::new(
         &term.title,
-        term_page(term, &term.link),
+        term_page(term, &term.link, items),
         &term.link,
         vec![t.title.clone()],
     )
@@ -153,49 +155,81 @@ fn taxonomy_page(t: &Taxonomy) -> String {
     out
 }
 
-fn term_page(term: &Term, link: &str) -> String {
+fn term_page(term: &Term, link: &str, items: &Items) -> String {
     let mut out = front_matter(&term.title, term.description.as_deref());
     if let Some(body) = &term.body {
         out.push_str(body.trim());
         out.push_str("\n\n");
     }
-    let mut events: Vec<Event> = Vec::new();
-    for m in &term.members {
-        let mut item = markdown::wrap(
-            Tag::Strong,
-            TagEnd::Strong,
-            markdown::link(
-                &relative(link, &m.link),
-                vec![markdown::text(m.title.clone())],
-            ),
-        );
-        if let Some(d) = &m.date {
-            item.push(markdown::text(format!(" · {}", date::human(d))));
+    let written: Vec<Arc<str>> = term
+        .members
+        .iter()
+        .map(|m| items.get(m, &relative(link, &m.link), link))
+        .collect();
+    // Each item as pulldown-cmark-to-cmark writes it in a loose list: one blank line apart.
+    for (i, item) in written.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
         }
-        let mut blocks = markdown::paragraph(item);
-        if let Some(s) = &m.summary {
-            match &s.markdown {
-                // The summary's relative links and images, from the term page.
-                Some(md) => blocks.extend(markdown::paragraph(markdown::rebase(
-                    markdown::inline_events(md),
-                    m.link.rsplit_once('/').map_or("", |(dir, _)| dir),
-                    link,
-                ))),
-                None if !s.text.trim().is_empty() => {
-                    blocks.extend(markdown::paragraph(vec![markdown::text(one_line(&s.text))]))
-                }
-                None => {}
-            }
-        }
-        events.extend(markdown::wrap(Tag::Item, TagEnd::Item, blocks));
+        out.push_str(item);
     }
-    out.push_str(&markdown::write(&markdown::wrap(
-        Tag::List(None),
-        TagEnd::List(false),
-        events,
-    )));
     out.push('\n');
     out
+}
+
+/// The list items of term pages, each written once for every place it is linked from: a post
+/// is on the page of each of its terms, and those pages are all as far from it.
+#[derive(Default)]
+pub struct Items {
+    /// By the post's chapter and the link to it.
+    written: Mutex<HashMap<(String, String), Arc<str>>>,
+}
+
+impl Items {
+    /// The item of `m` on the page `link`, `to` being the relative link from that page to it.
+    fn get(&self, m: &Member, to: &str, link: &str) -> Arc<str> {
+        let key = (m.link.clone(), to.to_owned());
+        if let Some(item) = self.written.lock().ok().and_then(|w| w.get(&key).cloned()) {
+            return item;
+        }
+        let item: Arc<str> = Arc::from(member_item(m, to, link));
+        if let Ok(mut w) = self.written.lock() {
+            w.insert(key, item.clone());
+        }
+        item
+    }
+}
+
+/// `m` as an item of a list on the page `link`: its title linked (`to`), its date, its summary.
+fn member_item(m: &Member, to: &str, link: &str) -> String {
+    let mut item = markdown::wrap(
+        Tag::Strong,
+        TagEnd::Strong,
+        markdown::link(to, vec![markdown::text(m.title.clone())]),
+    );
+    if let Some(d) = &m.date {
+        item.push(markdown::text(format!(" · {}", date::human(d))));
+    }
+    let mut blocks = markdown::paragraph(item);
+    if let Some(s) = &m.summary {
+        match &s.markdown {
+            // The summary's relative links and images, from the term page.
+            Some(md) => blocks.extend(markdown::paragraph(markdown::rebase(
+                markdown::inline_events(md),
+                m.link.rsplit_once('/').map_or("", |(dir, _)| dir),
+                link,
+            ))),
+            None if !s.text.trim().is_empty() => {
+                blocks.extend(markdown::paragraph(vec![markdown::text(one_line(&s.text))]))
+            }
+            None => {}
+        }
+    }
+    markdown::write(&markdown::wrap(
+        Tag::List(None),
+        TagEnd::List(false),
+        markdown::wrap(Tag::Item, TagEnd::Item, blocks),
+    ))
 }
 
 fn one_line(text: &str) -> String {
@@ -212,8 +246,8 @@ pub struct Posted<'a> {
     pub link: &'a str,
     /// Its file, for the order's last tie-break.
     pub file: &'a str,
-    /// Its body, for the summary.
-    pub body: &'a str,
+    /// Its summary ([`auto_summary`] of its body), made where the chapter is read.
+    pub summary: Option<Summary>,
 }
 
 /// The default taxonomies' terms (tags and categories, as Hugo's defaults are) among `posts`,
@@ -230,11 +264,14 @@ pub fn from_posts(posts: &[Posted]) -> Vec<Taxonomy> {
                 } else {
                     &p.post.categories
                 };
+                // A post is listed once per term, however often it names the term.
+                let mut named: Vec<String> = Vec::new();
                 for t in written {
                     let k = key(t);
-                    if k.is_empty() {
+                    if k.is_empty() || named.contains(&k) {
                         continue;
                     }
+                    named.push(k.clone());
                     // The term's title is its first spelling, as Hugo's is.
                     terms.entry(k.clone()).or_insert_with(|| Term {
                         link: term_link(&plural, &k),
@@ -244,10 +281,7 @@ pub fn from_posts(posts: &[Posted]) -> Vec<Taxonomy> {
                         body: None,
                         members: Vec::new(),
                     });
-                    let list = members.entry(k).or_default();
-                    if !list.iter().any(|q| q.link == p.link) {
-                        list.push(p);
-                    }
+                    members.entry(k).or_default().push(p);
                 }
             }
             for (k, mut list) in members {
@@ -271,7 +305,7 @@ pub fn from_posts(posts: &[Posted]) -> Vec<Taxonomy> {
                             title: p.post.title.clone().unwrap_or_else(|| p.link.to_owned()),
                             link: p.link.to_owned(),
                             date: p.post.date,
-                            summary: Some(auto_summary(p.body, p.post.summary.as_deref())),
+                            summary: p.summary.clone(),
                         })
                         .collect();
                 }

@@ -119,7 +119,7 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
         book.push(read, true);
     } else if settings.taxonomies {
         let contents = contents(&book.items);
-        let posted: Vec<taxonomy::Posted> = book
+        let posts: Vec<(&crate::post::Post, &Read, &Entry, &str)> = book
             .reads
             .iter()
             .zip(&book.entries)
@@ -127,12 +127,26 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
             .filter_map(|((r, e), content)| {
                 let post = r.post.as_ref()?;
                 let body_start = r.block.as_ref().map_or(0, |b| b.body_start);
-                Some(taxonomy::Posted {
-                    post,
-                    link: &e.link,
-                    file: &r.file,
-                    body: content.get(body_start..).unwrap_or_default(),
-                })
+                Some((post, r, e, content.get(body_start..).unwrap_or_default()))
+            })
+            .collect();
+        // The summaries of the posts term pages list, each made once, on every core.
+        let summary = |i: usize| {
+            let (post, _, _, body) = posts[i];
+            (!post.draft && !(post.tags.is_empty() && post.categories.is_empty()))
+                .then(|| taxonomy::auto_summary(body, post.summary.as_deref()))
+        };
+        let summaries: Vec<_> = schedule::in_order(threads, posts.len(), &summary, |next| {
+            (0..posts.len()).map(|_| next()).collect()
+        });
+        let posted: Vec<taxonomy::Posted> = posts
+            .iter()
+            .zip(summaries)
+            .map(|(&(post, r, e, _), summary)| taxonomy::Posted {
+                post,
+                link: &e.link,
+                file: &r.file,
+                summary,
             })
             .collect();
         taxonomies = taxonomy::from_posts(&posted);
@@ -148,7 +162,8 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
         .iter()
         .flat_map(|t| t.terms.iter().map(move |term| (t, term)))
         .collect();
-    let work = |i: usize| taxonomy::term_chapter(terms[i].0, terms[i].1);
+    let items = taxonomy::Items::default();
+    let work = |i: usize| taxonomy::term_chapter(terms[i].0, terms[i].1, &items);
     let term_chapters = schedule::in_order(threads, terms.len(), &work, |next| {
         (0..terms.len()).map(|_| next()).collect()
     });

@@ -3,7 +3,11 @@ use crate::post::Post;
 
 /// Every term chapter of `t`, in order.
 fn terms_of(t: &Taxonomy) -> Vec<Chapter> {
-    t.terms.iter().map(|term| term_chapter(t, term)).collect()
+    let items = Items::default();
+    t.terms
+        .iter()
+        .map(|term| term_chapter(t, term, &items))
+        .collect()
 }
 
 fn post(title: &str, date: &str, weight: i64, tags: &[&str]) -> Post {
@@ -38,7 +42,7 @@ fn terms_gather_posts_in_hugos_order() {
             post: if i == 3 { &drafted } else { &posts[i] },
             link: links[i],
             file: links[i],
-            body: bodies[i],
+            summary: Some(auto_summary(bodies[i], posts[i].summary.as_deref())),
         })
         .collect();
     let tax = from_posts(&posted);
