@@ -66,6 +66,10 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
     let mut taxonomies = Vec::new();
     if let Some(site) = site {
         let content = content_from_src(run, &site.config.content_dir);
+        // Every page's summary, on every core, before the lists that show them are written.
+        let n = site.pages.len();
+        let summary = |id: usize| drop(site.summary(id));
+        schedule::in_order(threads, n, &summary, |next| (0..n).for_each(|_| next()));
         let mut built = structure::build(&site, settings, &content);
         if settings.taxonomies {
             taxonomies = taxonomy::from_site(&site, &|id| built.chapters.get(&id).cloned());
