@@ -267,7 +267,7 @@ pub fn cards(cards: &[Card], html: bool) -> String {
 
 /// The cards for renderers other than html: a list of links under the heading.
 fn cards_markdown(cards: &[Card]) -> String {
-    let mut events = markdown::heading(HeadingLevel::H2, &CARDS_HEADING);
+    let mut events = markdown::heading(HeadingLevel::H2, CARDS_HEADING);
     let mut items = Vec::new();
     for card in cards {
         let title = vec![markdown::text(one_line(&card.title))];

@@ -367,10 +367,7 @@ impl Builder<'_> {
 
 fn heading(text: &str) -> String {
     let mut out = String::from("\n\n");
-    out.push_str(&markdown::write(&markdown::heading(
-        HeadingLevel::H2,
-        &text,
-    )));
+    out.push_str(&markdown::write(&markdown::heading(HeadingLevel::H2, text)));
     out
 }
 

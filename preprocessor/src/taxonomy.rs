@@ -274,7 +274,7 @@ pub fn from_posts(posts: &[Posted]) -> Vec<Taxonomy> {
                     named.push(k.clone());
                     // The term's title is its first spelling, as Hugo's is.
                     terms.entry(k.clone()).or_insert_with(|| Term {
-                        link: term_link(&plural, &k),
+                        link: term_link(plural, &k),
                         key: k.clone(),
                         title: t.clone(),
                         description: None,

@@ -137,7 +137,7 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
         // The summaries of the posts term pages list, each made once, on every core.
         let summary = |i: usize| {
             let (post, _, _, body) = posts[i];
-            (!post.draft && !(post.tags.is_empty() && post.categories.is_empty()))
+            (!post.draft && (!post.tags.is_empty() || !post.categories.is_empty()))
                 .then(|| taxonomy::auto_summary(body, post.summary.as_deref()))
         };
         let summaries: Vec<_> = schedule::in_order(threads, posts.len(), &summary, |next| {

@@ -82,7 +82,7 @@ fn chapters_list_terms_with_counts_and_posts_with_dates_and_summaries() {
             }],
         }],
     };
-    let items = chapters(&[tax.clone()], terms_of(&tax));
+    let items = chapters(std::slice::from_ref(&tax), terms_of(&tax));
     let [BookItem::PartTitle(part), BookItem::Chapter(list)] = &items[..] else {
         panic!("{items:?}")
     };
@@ -150,7 +150,7 @@ fn a_summarys_relative_images_still_load_on_the_term_page() {
             }],
         }],
     };
-    let items = chapters(&[tax.clone()], terms_of(&tax));
+    let items = chapters(std::slice::from_ref(&tax), terms_of(&tax));
     let [_, BookItem::Chapter(list)] = &items[..] else {
         panic!("{items:?}")
     };
