@@ -7,7 +7,10 @@
 //! (after the front matter) may change only if it could hold a link: it has one of `[ ] ( )`,
 //! follows such a line (a destination may start on the next line), or lies, even partly, in a
 //! tag (from a `<` to the next `>`, extended past any quoted value in it: raw HTML, autolinks) or
-//! between `{{` and the next `}}`, `{{<` and the next `>}}`, `{{%` and the next `%}}` (shortcodes).
+//! between `{{` and the next `}}`, `{{<` and the next `>}}`, `{{%` and the next `%}}` (shortcodes),
+//! or from a call's `{{<`/`{{%` to the end of the next closing tag (its inner content, which what
+//! it renders replaces). The book's own shortcodes (an HTML template, a markdown one, an
+//! admonition) are in every fuzz book, beside Hugo's built-ins.
 //! Every other line must appear in the chapter's output, in the same order.
 //!
 //! The engine must give the same book, byte for byte, and the same problems on one thread as on
@@ -32,6 +35,14 @@ const ALPHA: &str = "---\ntitle: Alpha\nslug: alpha\naliases: [/old/alpha/]\n---
 const BETA: &str = "+++\ntitle = \"Beta\"\nslug = \"beta\"\nurl = \"/beta-page/\"\n+++\n\nSee {{< ref \"alpha\" >}} and [one](/p/alpha/#section-one).\n";
 const HOME: &str = "# Home\n\n[Alpha](/p/alpha/) and <https://example.org/p/beta/>.\n";
 
+/// `[preprocessor.hugo.shortcodes]` of every fuzz book (TOML under `[preprocessor.hugo]`).
+const SHORTCODES: &str = r#"shortcodes.notice.template = '<div class="notice {{ .Get 0 }}">{{ .Inner | markdownify }}</div>'
+shortcodes.md.template = '**{{ .Get 0 }}** {{ .Inner }} [{{ .Get 1 }}](/p/alpha/)'
+shortcodes.alert.admonition = "warning"
+shortcodes.alert.kind = 0
+shortcodes.alert.title = "title"
+"#;
+
 /// The context mdBook would send for the settings the flags pick.
 fn context(flags: u8) -> PreprocessorContext {
     let mut toml = String::new();
@@ -42,6 +53,9 @@ fn context(flags: u8) -> PreprocessorContext {
         toml.push_str("[build]\nuse-default-preprocessors = false\n");
     }
     toml.push_str("[preprocessor.hugo]\n");
+    // The book's own shortcodes: a template printing HTML, one printing markdown, and an
+    // admonition, so calls reach the template engine and mdBook's admonitions too.
+    toml.push_str(SHORTCODES);
     if flags & 4 != 0 {
         toml.push_str("cards = \"header\"\n");
     }
@@ -125,6 +139,44 @@ fn untouchable(body: &str) -> Vec<&str> {
     mark_between("{{", "}}");
     mark_between("{{<", ">}}");
     mark_between("{{%", "%}}");
+    // What a call renders replaces its inner content too (a `comment` renders nothing, a `qr`
+    // an image). A closing tag of any name ends the innermost call open, so every opening tag
+    // is taken as open (more than really are, which only makes the regions longer) and each
+    // closing tag ends the last one: the region runs from the opening to the end of the closing
+    // tag, or to the end of the body.
+    let mut depth = vec![0i32; n + 1];
+    let mut open: Vec<usize> = Vec::new();
+    let mut from = 0;
+    while let Some(i) = body[from..].find("{{").map(|i| from + i) {
+        from = i + 2;
+        let rest = &body[i + 2..];
+        let Some(tag) = rest.strip_prefix(['<', '%']) else {
+            continue;
+        };
+        let tag = tag.trim_start();
+        if tag.starts_with("/*") {
+            continue;
+        }
+        if !tag.starts_with('/') {
+            open.push(i);
+            continue;
+        }
+        let close = if rest.starts_with('<') { ">}}" } else { "%}}" };
+        let end = rest.find(close).map_or(n, |j| i + 2 + j + close.len());
+        if let Some(start) = open.pop() {
+            depth[start] += 1;
+            depth[end] -= 1;
+        }
+    }
+    for start in open {
+        depth[start] += 1;
+        depth[n] -= 1;
+    }
+    let mut level = 0;
+    for (b, d) in may_change.iter_mut().zip(&depth) {
+        level += d;
+        *b |= level > 0;
+    }
     let mut out = Vec::new();
     let mut offset = 0;
     let mut previous_had_link = false;
