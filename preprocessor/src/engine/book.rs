@@ -69,7 +69,7 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
         // Every page's summary, on every core, before the lists that show them are written.
         let n = site.pages.len();
         let summary = |id: usize| drop(site.summary(id));
-        schedule::in_order(threads, n, &summary, |next| (0..n).for_each(|_| next()));
+        schedule::map(threads, n, &summary);
         let mut built = structure::build(&site, settings, &content);
         if settings.taxonomies {
             taxonomies = taxonomy::from_site(&site, &|id| built.chapters.get(&id).cloned());
@@ -140,9 +140,7 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
             (!post.draft && (!post.tags.is_empty() || !post.categories.is_empty()))
                 .then(|| taxonomy::auto_summary(body, post.summary.as_deref()))
         };
-        let summaries: Vec<_> = schedule::in_order(threads, posts.len(), &summary, |next| {
-            (0..posts.len()).map(|_| next()).collect()
-        });
+        let summaries = schedule::map(threads, posts.len(), &summary);
         let posted: Vec<taxonomy::Posted> = posts
             .iter()
             .zip(summaries)
@@ -168,9 +166,7 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
         .collect();
     let items = taxonomy::Items::default();
     let work = |i: usize| taxonomy::term_chapter(terms[i].0, terms[i].1, &items);
-    let term_chapters = schedule::in_order(threads, terms.len(), &work, |next| {
-        (0..terms.len()).map(|_| next()).collect()
-    });
+    let term_chapters = schedule::map(threads, terms.len(), &work);
     let made = taxonomy::chapters(&taxonomies, term_chapters);
     if !made.is_empty() {
         let mut read = read_all(run, made, threads);

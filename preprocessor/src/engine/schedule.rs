@@ -9,6 +9,12 @@ use std::sync::mpsc;
 /// Chapters a thread takes at a time.
 const CHUNK: usize = 8;
 
+/// Runs `work(i)` for every `i` in `0..n` on `threads` threads (this one included): the results,
+/// in order.
+pub fn map<R: Send>(threads: usize, n: usize, work: &(dyn Fn(usize) -> R + Sync)) -> Vec<R> {
+    in_order(threads, n, work, |next| (0..n).map(|_| next()).collect())
+}
+
 /// Runs `work(i)` for every `i` in `0..n` on `threads` threads (this one included), and calls
 /// `consume` with a function that gives the results in order, one per call, `n` times.
 pub fn in_order<R: Send, T>(
