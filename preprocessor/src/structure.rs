@@ -14,8 +14,9 @@ use crate::config::{Order, Settings};
 use crate::date;
 use crate::markdown;
 use crate::percent;
+use crate::site::summary::Summary;
 use crate::site::{Kind, Omitted, PageId, Site};
-use mdbook_markdown::pulldown_cmark::{HeadingLevel, Tag, TagEnd};
+use mdbook_markdown::pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use mdbook_preprocessor::book::{BookItem, Chapter};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
@@ -312,36 +313,17 @@ impl Builder<'_> {
                 continue;
             };
             let to = link_of(chapter);
-            let mut line = markdown::wrap(
-                Tag::Strong,
-                TagEnd::Strong,
-                markdown::link(
-                    &crate::index::relative(&from, &to),
-                    vec![markdown::text(p.link_title.clone())],
-                ),
-            );
-            if let Some(d) = &p.date {
-                line.push(markdown::text(format!(" · {}", date::human(d))));
-            }
-            let mut blocks = markdown::paragraph(line);
-            if p.kind == Kind::Page
-                && let Some(s) = self.site.summary(id)
-            {
-                match &s.markdown {
-                    // The summary's relative links and images, from the list page.
-                    Some(md) => blocks.extend(markdown::paragraph(markdown::rebase(
-                        markdown::inline_events(md),
-                        &url_dir(url),
-                        &from,
-                    ))),
-                    None if !s.text.trim().is_empty() => {
-                        let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                        blocks.extend(markdown::paragraph(vec![markdown::text(text)]));
-                    }
-                    None => {}
-                }
-            }
-            items.extend(markdown::wrap(Tag::Item, TagEnd::Item, blocks));
+            let summary = (p.kind == Kind::Page)
+                .then(|| self.site.summary(id))
+                .flatten();
+            items.extend(list_item(
+                &p.link_title,
+                &crate::index::relative(&from, &to),
+                p.date.as_ref(),
+                summary.as_ref(),
+                &url_dir(url),
+                &from,
+            ));
         }
         let mut out = String::from("\n\n");
         out.push_str(&markdown::write(&markdown::wrap(
@@ -363,6 +345,42 @@ impl Builder<'_> {
             .find(|p| self.used.insert(p.clone()))
             .unwrap_or(path)
     }
+}
+
+/// A list page's item for a page: its title linked (`to`), its date, and its summary, whose
+/// relative links and images are rebased from the page's folder `dir` to the list page `from`.
+pub fn list_item(
+    title: &str,
+    to: &str,
+    date: Option<&date::Date>,
+    summary: Option<&Summary>,
+    dir: &str,
+    from: &str,
+) -> Vec<Event<'static>> {
+    let mut line = markdown::wrap(
+        Tag::Strong,
+        TagEnd::Strong,
+        markdown::link(to, vec![markdown::text(title.to_owned())]),
+    );
+    if let Some(d) = date {
+        line.push(markdown::text(format!(" · {}", date::human(d))));
+    }
+    let mut blocks = markdown::paragraph(line);
+    if let Some(s) = summary {
+        match &s.markdown {
+            Some(md) => blocks.extend(markdown::paragraph(markdown::rebase(
+                markdown::inline_events(md),
+                dir,
+                from,
+            ))),
+            None if !s.text.trim().is_empty() => {
+                let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                blocks.extend(markdown::paragraph(vec![markdown::text(text)]));
+            }
+            None => {}
+        }
+    }
+    markdown::wrap(Tag::Item, TagEnd::Item, blocks)
 }
 
 fn heading(text: &str) -> String {

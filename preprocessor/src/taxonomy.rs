@@ -6,10 +6,11 @@
 //! content tree, or, for a book whose chapters SUMMARY.md lists, from its chapters' front
 //! matter. Pure: the chapters are generated markdown whose links to posts are already relative.
 
-use crate::date::{self, Date};
+use crate::date::Date;
 use crate::index::relative;
 use crate::markdown;
 use crate::site::summary::{self, Summary};
+use crate::structure;
 use crate::urlize;
 use mdbook_markdown::pulldown_cmark::{Tag, TagEnd};
 use mdbook_preprocessor::book::{BookItem, Chapter};
@@ -200,40 +201,12 @@ impl Items {
     }
 }
 
-/// `m` as an item of a list on the page `link`: its title linked (`to`), its date, its summary.
+/// `m` as an item of a list on the page `link`, `to` being the link to it: written as a list of
+/// its own, which the page joins to the others.
 fn member_item(m: &Member, to: &str, link: &str) -> String {
-    let mut item = markdown::wrap(
-        Tag::Strong,
-        TagEnd::Strong,
-        markdown::link(to, vec![markdown::text(m.title.clone())]),
-    );
-    if let Some(d) = &m.date {
-        item.push(markdown::text(format!(" · {}", date::human(d))));
-    }
-    let mut blocks = markdown::paragraph(item);
-    if let Some(s) = &m.summary {
-        match &s.markdown {
-            // The summary's relative links and images, from the term page.
-            Some(md) => blocks.extend(markdown::paragraph(markdown::rebase(
-                markdown::inline_events(md),
-                m.link.rsplit_once('/').map_or("", |(dir, _)| dir),
-                link,
-            ))),
-            None if !s.text.trim().is_empty() => {
-                blocks.extend(markdown::paragraph(vec![markdown::text(one_line(&s.text))]))
-            }
-            None => {}
-        }
-    }
-    markdown::write(&markdown::wrap(
-        Tag::List(None),
-        TagEnd::List(false),
-        markdown::wrap(Tag::Item, TagEnd::Item, blocks),
-    ))
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let dir = m.link.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let item = structure::list_item(&m.title, to, m.date.as_ref(), m.summary.as_ref(), dir, link);
+    markdown::write(&markdown::wrap(Tag::List(None), TagEnd::List(false), item))
 }
 
 #[cfg(test)]
@@ -353,10 +326,10 @@ pub fn from_site(
                         })
                         .collect();
                     // Where the site's permalinks put the term, else `/<plural>/<key>/`.
-                    let link = term_page.url.as_deref().map_or_else(
-                        || term_link(&t.name.plural, &key),
-                        crate::structure::chapter_path,
-                    );
+                    let link = term_page
+                        .url
+                        .as_deref()
+                        .map_or_else(|| term_link(&t.name.plural, &key), structure::chapter_path);
                     Some(Term {
                         key,
                         link,
