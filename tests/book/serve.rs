@@ -72,6 +72,26 @@ impl Server {
         self.log.lock().unwrap().join("\n")
     }
 
+    /// Quiet files, quiet server: after `wait` for the last build to finish, no build starts by
+    /// itself in the next 5 s (the watcher polls every second), and at least `changes` builds
+    /// ran in all.
+    fn assert_settles(&self, wait: Duration, changes: usize) {
+        std::thread::sleep(wait);
+        let builds = self.builds();
+        std::thread::sleep(Duration::from_secs(5));
+        assert_eq!(
+            self.builds(),
+            builds,
+            "mdbook serve rebuilds with nothing changed:\n{}",
+            self.log()
+        );
+        assert!(
+            builds >= changes,
+            "fewer builds than changes:\n{}",
+            self.log()
+        );
+    }
+
     fn builds(&self) -> usize {
         self.log
             .lock()
@@ -209,17 +229,7 @@ fn serve_shows_problems_and_drafts_and_settles() {
         t.contains("class=\"hugo-draft\"")
     });
 
-    // Quiet files, quiet server: no build starts by itself (the watcher polls every second).
-    std::thread::sleep(Duration::from_secs(2));
-    let builds = server.builds();
-    std::thread::sleep(Duration::from_secs(5));
-    assert_eq!(
-        server.builds(),
-        builds,
-        "mdbook serve rebuilds with nothing changed:\n{}",
-        server.log()
-    );
-    assert!(builds >= 4, "fewer builds than changes:\n{}", server.log());
+    server.assert_settles(Duration::from_secs(2), 4);
     drop(server);
     let _ = std::fs::remove_dir_all(&book);
 }
@@ -290,18 +300,8 @@ fn serve_a_blog_shows_a_new_post_and_its_edited_tags_and_settles() {
         !toc(t) && t.contains("The Second Post")
     });
 
-    // Quiet files, quiet server, though the preprocessor wrote the picture into book/: no
-    // build starts by itself (the watcher polls every second).
-    std::thread::sleep(Duration::from_secs(3));
-    let builds = server.builds();
-    std::thread::sleep(Duration::from_secs(5));
-    assert_eq!(
-        server.builds(),
-        builds,
-        "mdbook serve rebuilds with nothing changed:\n{}",
-        server.log()
-    );
-    assert!(builds >= 3, "fewer builds than changes:\n{}", server.log());
+    // Quiet though the preprocessor wrote the picture into book/.
+    server.assert_settles(Duration::from_secs(3), 3);
     drop(server);
     let _ = std::fs::remove_dir_all(&site);
 }
