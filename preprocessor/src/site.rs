@@ -272,6 +272,14 @@ impl Site {
         }
     }
 
+    /// Makes the page's summary and keeps it, so that [`Site::summary`] finds it made (the book
+    /// stage makes those the lists show on every core).
+    pub fn keep_summary(&self, id: PageId) {
+        if let Some(cell) = self.summaries.get(id) {
+            cell.get_or_init(|| self.make_summary(id));
+        }
+    }
+
     fn make_summary(&self, id: PageId) -> Option<summary::Summary> {
         let page = self.pages.get(id)?;
         let file = page.file.as_ref()?;

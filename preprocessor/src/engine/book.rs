@@ -10,6 +10,7 @@ use super::intake::{self, ReadItem};
 use super::schedule;
 use crate::index::Entry;
 use crate::read::Read;
+use crate::site::Kind;
 use crate::{structure, taxonomy};
 use mdbook_preprocessor::book::{BookItem, Chapter, SectionNumber};
 use std::collections::HashMap;
@@ -66,10 +67,17 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
     let mut taxonomies = Vec::new();
     if let Some(site) = site {
         let content = content_from_src(run, &site.config.content_dir);
-        // Every page's summary, on every core, before the lists that show them are written.
-        let n = site.pages.len();
-        let summary = |id: usize| drop(site.summary(id));
-        schedule::map(threads, n, &summary);
+        // The summaries lists show (of the regular pages the book has), on every core, before
+        // the lists are written.
+        let summary = |id: usize| {
+            if site
+                .page(id)
+                .is_some_and(|p| p.kind == Kind::Page && p.omitted.is_none())
+            {
+                site.keep_summary(id);
+            }
+        };
+        schedule::map(threads, site.pages.len(), &summary);
         let mut built = structure::build(&site, settings, &content);
         if settings.taxonomies {
             taxonomies = taxonomy::from_site(&site, &|id| built.chapters.get(&id).cloned());
@@ -96,7 +104,7 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
                     .and_then(|p| p.file.as_ref())
                     .map(|f| PathBuf::from(&f.path));
                 let list = page.is_some_and(|p| {
-                    matches!(p.kind, crate::site::Kind::Section | crate::site::Kind::Home)
+                    matches!(p.kind, Kind::Section | Kind::Home)
                         || p.post.layout.as_deref() == Some("archives")
                 });
                 (link.clone(), (paths, file, list))
