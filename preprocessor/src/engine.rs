@@ -187,6 +187,7 @@ fn finish(
         entries,
         terms,
         files,
+        mut lists,
     } = book::stage(run, read, threads);
 
     // The index of the whole book.
@@ -212,6 +213,12 @@ fn finish(
         items::take_sources(std::slice::from_mut(item), &mut sources);
     }
     let sources: Vec<Mutex<String>> = sources.into_iter().map(Mutex::new).collect();
+    // A made chapter's list set apart joins it after the rewrite.
+    let lists: Vec<Mutex<Option<String>>> = reads
+        .iter()
+        .zip(&index.entries)
+        .map(|(r, e)| Mutex::new(r.list.then(|| lists.remove(&e.path)).flatten()))
+        .collect();
 
     // The body stages of every chapter, written out in order.
     let resolver = Resolver::new(&index, settings, &unlisted).with_statics(&run.statics);
@@ -231,7 +238,11 @@ fn finish(
     };
     let work = |i: usize| {
         let source = std::mem::take(&mut *sources[i].lock().expect("no panic holds it"));
-        rewrite::rewrite(&reads[i], &source, &index.entries[i], &cx)
+        let (mut content, found) = rewrite::rewrite(&reads[i], &source, &index.entries[i], &cx);
+        if let Some(list) = lists[i].lock().expect("no panic holds it").take() {
+            content.push_str(&list);
+        }
+        (content, found)
     };
     let mut in_order = Vec::with_capacity(reads.len());
     schedule::in_order(threads, reads.len(), &work, |next| -> io::Result<()> {

@@ -20,6 +20,7 @@ use mdbook_markdown::pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use mdbook_preprocessor::book::{BookItem, Chapter};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 /// What the book stage made of the site.
 #[derive(Debug, Default)]
@@ -32,6 +33,9 @@ pub struct Built {
     pub paths: HashMap<PageId, Vec<String>>,
     /// Files the book needs beside its chapters: (content path, path in the book).
     pub resources: Vec<(String, String)>,
+    /// The section lists set apart from their chapters' content (see [`crate::taxonomy::Made`]), by
+    /// chapter path.
+    pub lists: Vec<(PathBuf, String)>,
 }
 
 /// The chapters of `site`, as `settings` asks for them; `content` is the site's content folder
@@ -219,7 +223,12 @@ impl Builder<'_> {
         if archives {
             content.push_str(&self.archive(&path));
         } else if matches!(page.kind, Kind::Section | Kind::Home) && id != self.site.home {
-            content.push_str(&self.list(id, &path));
+            let (list, apart) = self.list(id, &path);
+            if apart {
+                self.built.lists.push((PathBuf::from(&path), list));
+            } else {
+                content.push_str(&list);
+            }
         }
         let mut paths = vec![url.trim_end_matches('/').to_owned()];
         if let Some(f) = &page.file {
@@ -251,8 +260,9 @@ impl Builder<'_> {
         Some(ch)
     }
 
-    /// A list page's pages, with their dates and summaries, as markdown appended to its body.
-    fn list(&self, id: PageId, path: &str) -> String {
+    /// A list page's pages, with their dates and summaries, as markdown to follow its body,
+    /// and whether it is [`plain`].
+    fn list(&self, id: PageId, path: &str) -> (String, bool) {
         let items: Vec<PageId> = self.children(id);
         self.entries(&items, path)
     }
@@ -288,25 +298,27 @@ impl Builder<'_> {
                 && let Some(prev) = year.replace(y.clone())
             {
                 out.push_str(&heading(&prev));
-                out.push_str(&self.entries(&run, path));
+                out.push_str(&self.entries(&run, path).0);
                 run.clear();
             }
             run.push(i);
         }
         if let Some(prev) = year {
             out.push_str(&heading(&prev));
-            out.push_str(&self.entries(&run, path));
+            out.push_str(&self.entries(&run, path).0);
         }
         out
     }
 
-    /// `ids` as a list of links (relative to the chapter at `path`) with dates and summaries.
-    fn entries(&self, ids: &[PageId], path: &str) -> String {
+    /// `ids` as a list of links (relative to the chapter at `path`) with dates and summaries,
+    /// and whether it is [`plain`].
+    fn entries(&self, ids: &[PageId], path: &str) -> (String, bool) {
         if ids.is_empty() {
-            return String::new();
+            return (String::new(), true);
         }
         let from = link_of(path);
         let mut items = Vec::new();
+        let mut apart = true;
         for &id in ids {
             let p = &self.site.pages[id];
             let (Some(url), Some(chapter)) = (p.url.as_deref(), self.assigned.get(&id)) else {
@@ -316,6 +328,7 @@ impl Builder<'_> {
             let summary = (p.kind == Kind::Page)
                 .then(|| self.site.summary(id))
                 .flatten();
+            apart &= plain(std::iter::once(summary.as_ref()));
             items.extend(list_item(
                 &p.link_title,
                 &crate::index::relative(&from, &to),
@@ -332,7 +345,7 @@ impl Builder<'_> {
             items,
         )));
         out.push('\n');
-        out
+        (out, apart)
     }
 
     fn unique(&mut self, path: String) -> String {
@@ -381,6 +394,12 @@ pub fn list_item(
         }
     }
     markdown::wrap(Tag::Item, TagEnd::Item, blocks)
+}
+
+/// Whether a list with these summaries can be set apart: none is the author's markdown (a
+/// `<!--more-->` or front-matter summary, which may hold links and shortcodes to rewrite).
+pub fn plain<'a>(mut summaries: impl Iterator<Item = Option<&'a Summary>>) -> bool {
+    summaries.all(|s| s.is_none_or(|s| s.markdown.is_none()))
 }
 
 fn heading(text: &str) -> String {

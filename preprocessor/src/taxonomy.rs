@@ -16,6 +16,7 @@ use mdbook_markdown::pulldown_cmark::{Tag, TagEnd};
 use mdbook_preprocessor::book::{BookItem, Chapter};
 use serde_json::json;
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 /// A taxonomy of the book, ready to become chapters.
@@ -84,36 +85,59 @@ pub fn auto_summary(body: &str, front_matter: Option<&str>) -> Summary {
 /// The chapters of `taxonomies`: one per taxonomy with its terms' chapters under it, `terms`
 /// being [`term_chapter`] of every taxonomy's terms in order. Taxonomies without terms have
 /// none.
-pub fn chapters(taxonomies: &[Taxonomy], terms: Vec<Chapter>) -> Vec<BookItem> {
+pub fn chapters(taxonomies: &[Taxonomy], terms: Vec<(Chapter, Option<String>)>) -> Made {
     let mut terms = terms.into_iter();
-    let mut out = Vec::new();
+    let mut made = Made::default();
     for t in taxonomies {
-        let subs: Vec<BookItem> = terms
-            .by_ref()
-            .take(t.terms.len())
-            .map(BookItem::Chapter)
-            .collect();
+        let mut subs = Vec::new();
+        for (ch, list) in terms.by_ref().take(t.terms.len()) {
+            made.set_apart(&ch, list);
+            subs.push(BookItem::Chapter(ch));
+        }
         if subs.is_empty() {
             continue;
         }
         let link = taxonomy_link(&t.plural);
-        let mut ch = Chapter::new(&t.title, taxonomy_page(t), &link, Vec::new());
+        let (page, list) = taxonomy_page(t);
+        let mut ch = Chapter::new(&t.title, page, &link, Vec::new());
+        made.set_apart(&ch, Some(list));
         ch.sub_items = subs;
-        out.push(BookItem::PartTitle(t.title.clone()));
-        out.push(BookItem::Chapter(ch));
+        made.items.push(BookItem::PartTitle(t.title.clone()));
+        made.items.push(BookItem::Chapter(ch));
     }
-    out
+    made
+}
+
+/// Chapters the book stage made, and the lists they end with that are set apart from their
+/// content: a list of links, dates and plain-text summaries holds nothing to read or rewrite
+/// (its links are relative already), so it joins its chapter once the chapter is rewritten.
+#[derive(Debug, Default)]
+pub struct Made {
+    pub items: Vec<BookItem>,
+    /// By chapter path (`tags/go/index.md`).
+    pub lists: Vec<(PathBuf, String)>,
+}
+
+impl Made {
+    pub fn set_apart(&mut self, ch: &Chapter, list: Option<String>) {
+        if let (Some(path), Some(list)) = (&ch.path, list) {
+            self.lists.push((path.clone(), list));
+        }
+    }
 }
 
 /// The chapter of one term of `t`, listing its posts (made on many threads: term pages are
-/// most of what a site's lists write).
-pub fn term_chapter(t: &Taxonomy, term: &Term, items: &Items) -> Chapter {
-    Chapter::new(
-        &term.title,
-        term_page(term, &term.link, items),
-        &term.link,
-        vec![t.title.clone()],
-    )
+/// most of what a site's lists write), and its list when it is set apart ([`structure::plain`]).
+pub fn term_chapter(t: &Taxonomy, term: &Term, items: &Items) -> (Chapter, Option<String>) {
+    let (mut page, list) = term_page(term, &term.link, items);
+    let list = if structure::plain(term.members.iter().map(|m| m.summary.as_ref())) {
+        Some(list)
+    } else {
+        page.push_str(&list);
+        None
+    };
+    let ch = Chapter::new(&term.title, page, &term.link, vec![t.title.clone()]);
+    (ch, list)
 }
 
 /// JSON front matter: Hugo reads it, and no value needs escaping for it.
@@ -128,7 +152,8 @@ fn front_matter(title: &str, description: Option<&str>) -> String {
     out
 }
 
-fn taxonomy_page(t: &Taxonomy) -> String {
+/// A taxonomy's page and its list of terms (titles and counts: always set apart).
+fn taxonomy_page(t: &Taxonomy) -> (String, String) {
     let mut out = front_matter(&t.title, None);
     if let Some(body) = &t.body {
         out.push_str(body.trim());
@@ -147,16 +172,13 @@ fn taxonomy_page(t: &Taxonomy) -> String {
         )));
         items.extend(markdown::wrap(Tag::Item, TagEnd::Item, item));
     }
-    out.push_str(&markdown::write(&markdown::wrap(
-        Tag::List(None),
-        TagEnd::List(false),
-        items,
-    )));
-    out.push('\n');
-    out
+    let mut list = markdown::write(&markdown::wrap(Tag::List(None), TagEnd::List(false), items));
+    list.push('\n');
+    (out, list)
 }
 
-fn term_page(term: &Term, link: &str, items: &Items) -> String {
+/// A term's page and its list of posts.
+fn term_page(term: &Term, link: &str, items: &Items) -> (String, String) {
     let mut out = front_matter(&term.title, term.description.as_deref());
     if let Some(body) = &term.body {
         out.push_str(body.trim());
@@ -168,14 +190,15 @@ fn term_page(term: &Term, link: &str, items: &Items) -> String {
         .map(|m| items.get(m, &relative(link, &m.link), link))
         .collect();
     // Each item as pulldown-cmark-to-cmark writes it in a loose list: one blank line apart.
+    let mut list = String::with_capacity(written.iter().map(|w| w.len() + 2).sum());
     for (i, item) in written.iter().enumerate() {
         if i > 0 {
-            out.push_str("\n\n");
+            list.push_str("\n\n");
         }
-        out.push_str(item);
+        list.push_str(item);
     }
-    out.push('\n');
-    out
+    list.push('\n');
+    (out, list)
 }
 
 /// The list items of term pages, each written once for every place it is linked from: a post

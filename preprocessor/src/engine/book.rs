@@ -28,6 +28,9 @@ pub struct Book {
     pub terms: HashMap<(String, String), String>,
     /// Files to put in the book's source folder: (the file, its path there).
     pub files: Vec<(PathBuf, String)>,
+    /// The lists set apart from the made chapters' content, by chapter path: each joins its
+    /// chapter once the chapter is rewritten ([`taxonomy::Made`]).
+    pub lists: HashMap<PathBuf, String>,
 }
 
 impl Book {
@@ -79,6 +82,7 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
         };
         schedule::map(threads, site.pages.len(), &summary);
         let mut built = structure::build(&site, settings, &content);
+        book.lists.extend(std::mem::take(&mut built.lists));
         if settings.taxonomies {
             taxonomies = taxonomy::from_site(&site, &|id| built.chapters.get(&id).cloned());
         }
@@ -176,8 +180,9 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
     let work = |i: usize| taxonomy::term_chapter(terms[i].0, terms[i].1, &items);
     let term_chapters = schedule::map(threads, terms.len(), &work);
     let made = taxonomy::chapters(&taxonomies, term_chapters);
-    if !made.is_empty() {
-        let mut read = read_all(run, made, threads);
+    book.lists.extend(made.lists);
+    if !made.items.is_empty() {
+        let mut read = read_all(run, made.items, threads);
         for (_, _, pairs) in &mut read {
             for (read, entry) in pairs {
                 read.list = true;
