@@ -123,13 +123,77 @@ pub fn plain_text(markdown: &str) -> String {
 /// [`plain_text`] with each character's length in Hugo's text, which has Goldmark's entities:
 /// `&` is `&amp;` (5), a quote the typographer curled `&rsquo;` (7); others count 1. With
 /// `enough`, only as much of the text as settles the automatic summary (checked between
-/// pulldown-cmark's events: the text may run on to the end of the event that settled it).
+/// pulldown-cmark's events: the text may run on to the end of the event that settled it),
+/// parsed from a [`prefix`] of the page first (pulldown-cmark parses a page's blocks whole
+/// before its first event), the whole page only when the prefix did not settle it.
 fn plain(
     markdown: &str,
     numbers: Option<LineNumbers>,
-    mut enough: Option<Enough>,
+    enough: Option<Enough>,
 ) -> Vec<(char, usize)> {
     let source = strip_shortcodes(markdown);
+    if let Some(e) = &enough {
+        for at_least in PREFIXES {
+            let Some(cut) = prefix(&source, at_least) else {
+                break;
+            };
+            if let Some(text) = gather(&source[..cut], numbers, Some(e.clone()), Some(cut)) {
+                return text;
+            }
+        }
+    }
+    gather(&source, numbers, enough, None).unwrap_or_default()
+}
+
+/// The sizes of the prefixes tried, in bytes at least: a 70-word summary mostly settles in the
+/// first kilobyte of a page.
+const PREFIXES: [usize; 2] = [1024, 4096];
+
+/// Where a prefix of `source` at least `at_least` bytes long may end so that its events, up to
+/// an event ending before that point, are the whole page's: after a blank line whose next line
+/// opens a block at the top (not indented, not a list item, quote or definition, so that no
+/// list, quote or indented code runs on and no list turns loose), with no `]:` after it (a link
+/// reference or footnote definition that text before it may use). `None`: no such point.
+fn prefix(source: &str, at_least: usize) -> Option<usize> {
+    let bytes = source.as_bytes();
+    // Single bytes are found with memchr; a pair is a byte and its neighbour.
+    let pair = |from: usize, a: char, b: u8| {
+        let mut at = from;
+        loop {
+            at += source.get(at..)?.find(a)? + 1;
+            if bytes.get(at) == Some(&b) {
+                return Some(at - 1);
+            }
+        }
+    };
+    let mut from = at_least;
+    while from < source.len() && !source.is_char_boundary(from) {
+        from += 1;
+    }
+    while let Some(at) = pair(from, '\n', b'\n') {
+        let cut = at + 2;
+        let next = bytes.get(cut)?;
+        let opens = !matches!(
+            next,
+            b' ' | b'\t' | b'\n' | b'\r' | b'-' | b'+' | b'*' | b'>' | b':' | b'0'..=b'9'
+        );
+        if opens {
+            return pair(cut, ']', b':').is_none().then_some(cut);
+        }
+        from = cut;
+    }
+    None
+}
+
+/// The text of `source`'s events. With `cut` (`source` being a prefix ending there), `None`
+/// unless `enough` settled at an event that ends before the cut, one that the whole page has
+/// too (the events at the cut close what the prefix cut short).
+fn gather(
+    source: &str,
+    numbers: Option<LineNumbers>,
+    mut enough: Option<Enough>,
+    cut: Option<usize>,
+) -> Option<Vec<(char, usize)>> {
     let mut raw = Collapsed {
         out: Vec::with_capacity(if enough.is_some() { 1024 } else { source.len() }),
         was_space: false,
@@ -155,11 +219,13 @@ fn plain(
     let mut in_image = 0usize;
     // A numbered code block's text, gathered to number its lines.
     let mut code: Option<String> = None;
-    for (event, range) in new_cmark_parser(&source, &MarkdownOptions::default()).into_offset_iter()
-    {
+    // Where the last event that was gathered ends.
+    let mut last_end = 0;
+    for (event, range) in new_cmark_parser(source, &MarkdownOptions::default()).into_offset_iter() {
         if enough.as_mut().is_some_and(|e| e.settled(&raw.out)) {
-            break;
+            return cut.is_none_or(|c| last_end < c).then_some(raw.out);
         }
+        last_end = range.end;
         match &event {
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
@@ -240,7 +306,8 @@ fn plain(
             _ => {}
         }
     }
-    raw.out
+    // The page ended first: settled or not, a prefix has not shown its summary.
+    cut.is_none().then_some(raw.out)
 }
 
 /// `markdown` without shortcode calls: `{{< name args >}}`, `{{% name %}}` and their closing

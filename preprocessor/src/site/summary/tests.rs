@@ -160,3 +160,96 @@ fn the_text_stops_once_the_summary_is_settled_and_says_the_same() {
     let cut = plain(&long, None, Some(Enough::new(70)));
     assert!(cut.len() < 500, "{} characters", cut.len());
 }
+
+/// The examples of the Markdown specs in `tests/spec/` (CommonMark and the extensions mdBook
+/// turns on), as markdown.
+fn spec_examples() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/spec");
+    let fence = "`".repeat(32);
+    let mut out = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for block in text.split(&format!("{fence} example")).skip(1) {
+            let markdown = block.split("\n.\n").next().unwrap_or("");
+            out.push(markdown.trim_start_matches('\n').replace('→', "\t") + "\n");
+        }
+    }
+    out
+}
+
+#[test]
+fn a_prefix_settles_a_summary_as_the_whole_page_does() {
+    let examples = spec_examples();
+    assert!(examples.len() > 800, "{} examples", examples.len());
+    // Each example alone, and run on into the next one, so that blocks meet at blank lines.
+    let mut pages = examples.clone();
+    pages.extend(examples.windows(3).map(|w| w.join("\n")));
+    pages.extend(examples.chunks(8).map(|w| w.join("\n")));
+    let numbered = LineNumbers {
+        start: 1,
+        in_table: false,
+        guess_syntax: true,
+    };
+    let mut settled_early = 0;
+    for page in &pages {
+        for (length, numbers) in [
+            (1, None),
+            (4, None),
+            (12, Some(numbered)),
+            (30, None),
+            (70, None),
+        ] {
+            let whole = gather(page, numbers, Some(Enough::new(length)), None).unwrap();
+            let mut from = 0;
+            while let Some(cut) = prefix(page, from) {
+                let early = gather(&page[..cut], numbers, Some(Enough::new(length)), Some(cut));
+                if let Some(text) = early {
+                    settled_early += 1;
+                    let text: String = text.iter().map(|(c, _)| c).collect();
+                    let whole: String = whole.iter().map(|(c, _)| c).collect();
+                    assert_eq!(text, whole, "length {length}, cut at {cut} of:\n{page}");
+                }
+                from = cut;
+            }
+        }
+    }
+    assert!(
+        settled_early > 1000,
+        "only {settled_early} prefixes settled"
+    );
+}
+
+#[test]
+fn a_prefix_ends_where_nothing_before_it_runs_on() {
+    let para = "Words here.\n\n";
+    // A paragraph: the prefix ends after the blank line.
+    assert_eq!(prefix(&format!("{para}Next.\n"), 0), Some(para.len()));
+    // Not before a list item (the list might turn loose), an indented line, a quote or a
+    // definition; after the next blank line instead, before a paragraph, which closes them.
+    for next in [
+        "- item\n",
+        "2. item\n",
+        "    code\n",
+        "> quote\n",
+        ": def\n",
+    ] {
+        let page = format!("{para}{next}\n{para}Last.\n");
+        assert_eq!(
+            prefix(&page, 0),
+            Some(para.len() + next.len() + 1),
+            "{next}"
+        );
+    }
+    // Nowhere before a link reference definition, which links before it may use.
+    assert_eq!(prefix(&format!("{para}Next.\n\n[a]: /x\n"), 0), None);
+    assert_eq!(prefix(&format!("{para}Next.\n"), 5_000), None);
+    // From inside a character, from the next one.
+    assert_eq!(prefix("é\n\nNext.\n", 1), Some(4));
+}

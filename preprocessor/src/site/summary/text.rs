@@ -22,6 +22,7 @@ impl Collapsed {
 /// When a text's automatic summary is settled, whatever follows: `whole_sentences` cuts at
 /// the first sentence end at or after the `length`-th whitespace, and a character after that
 /// end makes it truncated. Reads each character of the text once, as it grows.
+#[derive(Clone)]
 pub(super) struct Enough {
     length: usize,
     words: usize,
