@@ -1,7 +1,7 @@
 //! The run, the one the command ships and the tests drive: chapters come in as they are parsed
 //! and are read on every core meanwhile (`intake`, `input`); once the whole book is known (links
 //! may point forward), it is indexed, and every chapter goes through the body stages on every
-//! core (`schedule`), written out in book order (`output`) as soon as its turn comes. The same
+//! core (`crate::schedule`), written out in book order (`output`) as soon as its turn comes. The same
 //! steps run over mdBook's JSON ([`run_json`], the command) or over a book in memory
 //! ([`run_book`], tests and tools), on any number of threads with the same result.
 //!
@@ -16,7 +16,6 @@ mod intake;
 mod items;
 pub mod output;
 mod run;
-mod schedule;
 
 pub use run::Run;
 
@@ -26,6 +25,7 @@ use crate::disk::{self, Walk};
 use crate::index::Index;
 use crate::links::Resolver;
 use crate::rewrite::{self, Context};
+use crate::schedule;
 use crate::shortcodes::stage::Stage;
 use intake::ReadItem;
 use mdbook_preprocessor::book::{Book, BookItem};

@@ -58,6 +58,8 @@ pub mod escape;
 // Markdown we write ourselves, as pulldown-cmark events.
 pub mod markdown;
 pub mod percent;
+// Work spread over the cores, results in order.
+pub mod schedule;
 // Go's text/template and html/template, for a site's shortcode templates.
 pub mod template;
 pub mod urlize;

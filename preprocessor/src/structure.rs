@@ -14,6 +14,7 @@ use crate::config::{Order, Settings};
 use crate::date;
 use crate::markdown;
 use crate::percent;
+use crate::schedule;
 use crate::site::summary::Summary;
 use crate::site::{Kind, Omitted, PageId, Site};
 use mdbook_markdown::pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
@@ -40,7 +41,8 @@ pub struct Built {
 
 /// The chapters of `site`, as `settings` asks for them; `content` is the site's content folder
 /// as a path from the book's source folder (`../content`), for the chapters' source paths.
-pub fn build(site: &Site, settings: &Settings, content: &str) -> Built {
+/// Long lists are written on `threads` threads.
+pub fn build(site: &Site, settings: &Settings, content: &str, threads: usize) -> Built {
     let mut b = Builder {
         site,
         settings,
@@ -52,6 +54,7 @@ pub fn build(site: &Site, settings: &Settings, content: &str) -> Built {
         used: HashSet::new(),
         assigned: HashMap::new(),
         content,
+        threads,
     };
     let children = b.members(site.home);
     let (sections, pages): (Vec<PageId>, Vec<PageId>) = children
@@ -114,6 +117,8 @@ struct Builder<'a> {
     /// Each page's chapter path, given out in book order before any chapter is made.
     assigned: HashMap<PageId, String>,
     content: &'a str,
+    /// The threads a list's items are written on.
+    threads: usize,
 }
 
 impl Builder<'_> {
@@ -311,41 +316,56 @@ impl Builder<'_> {
     }
 
     /// `ids` as a list of links (relative to the chapter at `path`) with dates and summaries,
-    /// and whether it is [`plain`].
+    /// and whether it is [`plain`]. The items are written on every core, each as a list of its
+    /// own (a section's list may have every post of the blog), and joined as a loose list's
+    /// items are: one blank line apart.
     fn entries(&self, ids: &[PageId], path: &str) -> (String, bool) {
         if ids.is_empty() {
             return (String::new(), true);
         }
         let from = link_of(path);
-        let mut items = Vec::new();
-        let mut apart = true;
-        for &id in ids {
+        let item = |k: usize| {
+            let id = ids[k];
             let p = &self.site.pages[id];
             let (Some(url), Some(chapter)) = (p.url.as_deref(), self.assigned.get(&id)) else {
-                continue;
+                return None;
             };
             let to = link_of(chapter);
             let summary = (p.kind == Kind::Page)
                 .then(|| self.site.summary(id))
                 .flatten();
-            apart &= plain(std::iter::once(summary.as_ref()));
-            items.extend(list_item(
+            let item = list_item(
                 &p.link_title,
                 &crate::index::relative(&from, &to),
                 p.date.as_ref(),
                 summary.as_ref(),
                 &url_dir(url),
                 &from,
-            ));
-        }
+            );
+            let written =
+                markdown::write(&markdown::wrap(Tag::List(None), TagEnd::List(false), item));
+            Some((written, plain(std::iter::once(summary.as_ref()))))
+        };
+        let items: Vec<(String, bool)> = schedule::map(self.threads, ids.len(), &item)
+            .into_iter()
+            .flatten()
+            .collect();
         let mut out = String::from("\n\n");
-        out.push_str(&markdown::write(&markdown::wrap(
-            Tag::List(None),
-            TagEnd::List(false),
-            items,
-        )));
+        if items.is_empty() {
+            out.push_str(&markdown::write(&markdown::wrap(
+                Tag::List(None),
+                TagEnd::List(false),
+                Vec::new(),
+            )));
+        }
+        for (i, (written, _)) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            out.push_str(written);
+        }
         out.push('\n');
-        (out, apart)
+        (out, items.iter().all(|(_, apart)| *apart))
     }
 
     fn unique(&mut self, path: String) -> String {
@@ -361,7 +381,8 @@ impl Builder<'_> {
 }
 
 /// A list page's item for a page: its title linked (`to`), its date, and its summary, whose
-/// relative links and images are rebased from the page's folder `dir` to the list page `from`.
+/// relative links and images are rebased from the page's folder `dir` to the list page `from`;
+/// written as a list of its own, joined to the others one blank line apart.
 pub fn list_item(
     title: &str,
     to: &str,
@@ -378,21 +399,28 @@ pub fn list_item(
     if let Some(d) = date {
         line.push(markdown::text(format!(" · {}", date::human(d))));
     }
-    let mut blocks = markdown::paragraph(line);
-    if let Some(s) = summary {
-        match &s.markdown {
-            Some(md) => blocks.extend(markdown::paragraph(markdown::rebase(
-                markdown::inline_events(md),
-                dir,
-                from,
-            ))),
-            None if !s.text.trim().is_empty() => {
-                let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                blocks.extend(markdown::paragraph(vec![markdown::text(text)]));
-            }
-            None => {}
+    let summary = summary.and_then(|s| match &s.markdown {
+        Some(md) => Some(markdown::paragraph(markdown::rebase(
+            markdown::inline_events(md),
+            dir,
+            from,
+        ))),
+        None if !s.text.trim().is_empty() => {
+            let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            Some(markdown::paragraph(vec![markdown::text(text)]))
         }
-    }
+        None => None,
+    });
+    // An item of one line is written as a tight list's: a list of it alone needs no marker of
+    // looseness, and the items joined one blank line apart make the list loose.
+    let blocks = match summary {
+        Some(summary) => {
+            let mut blocks = markdown::paragraph(line);
+            blocks.extend(summary);
+            blocks
+        }
+        None => line,
+    };
     markdown::wrap(Tag::Item, TagEnd::Item, blocks)
 }
 

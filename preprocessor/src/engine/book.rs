@@ -7,9 +7,9 @@
 
 use super::Run;
 use super::intake::{self, ReadItem};
-use super::schedule;
 use crate::index::Entry;
 use crate::read::Read;
+use crate::schedule;
 use crate::site::Kind;
 use crate::{structure, taxonomy};
 use mdbook_preprocessor::book::{BookItem, Chapter, SectionNumber};
@@ -81,7 +81,7 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
             }
         };
         schedule::map(threads, site.pages.len(), &summary);
-        let mut built = structure::build(&site, settings, &content);
+        let mut built = structure::build(&site, settings, &content, threads);
         book.lists.extend(std::mem::take(&mut built.lists));
         if settings.taxonomies {
             taxonomies = taxonomy::from_site(&site, &|id| built.chapters.get(&id).cloned());

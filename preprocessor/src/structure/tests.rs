@@ -88,7 +88,7 @@ fn the_content_tree_as_parts_in_hugos_order() {
         "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n  page: /:slug/\nparams:\n  mainSections: [post]\n",
     );
     let settings = Settings::for_build();
-    let built = build(&s, &settings, "../content");
+    let built = build(&s, &settings, "../content", 2);
     let mut lines = Vec::new();
     outline(&built.items, 0, &mut lines);
     assert_eq!(
@@ -165,7 +165,7 @@ fn a_page_hugo_writes_but_lists_nowhere_is_a_chapter_in_no_list() {
         ],
         "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n  page: /:slug/\n",
     );
-    let built = build(&s, &Settings::for_build(), "../content");
+    let built = build(&s, &Settings::for_build(), "../content", 2);
     let mut lines = Vec::new();
     outline(&built.items, 0, &mut lines);
     assert_eq!(
@@ -202,7 +202,7 @@ fn a_summarys_relative_images_still_load_on_the_list_page() {
         )],
         "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n",
     );
-    let built = build(&s, &Settings::for_build(), "../content");
+    let built = build(&s, &Settings::for_build(), "../content", 2);
     let BookItem::Chapter(posts) = &built.items[2] else {
         panic!("{:?}", built.items)
     };
@@ -224,7 +224,7 @@ fn two_pages_with_one_url_get_a_chapter_each_and_the_list_links_both() {
         ],
         "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n",
     );
-    let built = build(&s, &Settings::for_build(), "../content");
+    let built = build(&s, &Settings::for_build(), "../content", 2);
     let (one, two) = (
         s.by_path("post/one.md").unwrap(),
         s.by_path("post/two.md").unwrap(),
@@ -261,7 +261,7 @@ fn the_archives_leave_hidden_posts_out_and_order_one_days_posts_as_stack_does() 
         ],
         "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n  page: /:slug/\nparams:\n  mainSections: [post]\n",
     );
-    let built = build(&s, &Settings::for_build(), "../content");
+    let built = build(&s, &Settings::for_build(), "../content", 2);
     let archives = built
         .items
         .iter()

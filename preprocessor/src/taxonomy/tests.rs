@@ -186,3 +186,31 @@ fn a_summarys_relative_images_still_load_on_the_term_page() {
         term.content
     );
 }
+
+#[test]
+fn a_post_without_a_summary_is_one_line_in_the_loose_list() {
+    let m = |t: &str, s: Option<Summary>| Member {
+        title: t.into(),
+        link: format!("p/{t}/index.md"),
+        date: None,
+        summary: s,
+    };
+    let term = Term {
+        key: "go".into(),
+        link: "tags/go/index.md".into(),
+        title: "Go".into(),
+        description: None,
+        body: None,
+        members: vec![
+            m("a", None),
+            m("b", Some(auto_summary("Words.", None))),
+            m("c", Some(auto_summary("", None))),
+        ],
+    };
+    let (_, list) = term_page(&term, &term.link, &Items::default());
+    assert_eq!(
+        list,
+        "* **[a](../../p/a/index.md)**\n\n* **[b](../../p/b/index.md)**\n  \n  Words.\n\n\
+         * **[c](../../p/c/index.md)**\n"
+    );
+}

@@ -1,7 +1,7 @@
-//! The rewrite's schedule: every chapter's work spread over the machine's cores, its results
-//! taken in book order by the one thread that writes the book out. That thread works too
-//! whenever the result it needs next is not ready. Chapters are taken a few at a time from a
-//! shared counter, so the writer finds them in order soon.
+//! Work spread over the machine's cores, its results taken in order by the calling thread (for
+//! the rewrite, the one that writes the book out), which works too whenever the result it needs
+//! next is not ready. Items are taken a few at a time from a shared counter, so the caller
+//! finds them in order soon.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
