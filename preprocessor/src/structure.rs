@@ -37,6 +37,31 @@ pub struct Built {
     /// The section lists set apart from their chapters' content (see [`crate::taxonomy::Made`]), by
     /// chapter path.
     pub lists: Vec<(PathBuf, String)>,
+    /// The page whose file's text each chapter begins with, by chapter path: [`fill`] puts it
+    /// there.
+    pub texts: HashMap<String, PageId>,
+}
+
+/// Puts each page's text at the front of its chapter in `items`, moved out of `site`, which
+/// needs no text once the chapters and their lists are made: the site's text is most of the
+/// book, and a copy of it was a tenth of a site's run.
+pub fn fill(items: &mut [BookItem], texts: &HashMap<String, PageId>, site: &mut Site) {
+    for item in items {
+        let BookItem::Chapter(ch) = item else {
+            continue;
+        };
+        let page = ch
+            .path
+            .as_ref()
+            .and_then(|p| texts.get(p.to_str()?))
+            .and_then(|&id| site.pages.get_mut(id)?.file.as_mut());
+        if let Some(f) = page {
+            let mut text = std::mem::take(&mut f.text);
+            text.push_str(&ch.content);
+            ch.content = text;
+        }
+        fill(&mut ch.sub_items, texts, site);
+    }
 }
 
 /// The chapters of `site`, as `settings` asks for them; `content` is the site's content folder
@@ -208,7 +233,11 @@ impl Builder<'_> {
         let url = page.url.as_deref()?;
         let path = self.assigned.get(&id)?.clone();
         let mut content = match &page.file {
-            Some(f) => f.text.clone(),
+            // The file's text goes in front later, moved out of the site ([`fill`]).
+            Some(_) => {
+                self.built.texts.insert(path.clone(), id);
+                String::new()
+            }
             None => {
                 let mut fm = serde_json::Value::Object(
                     [("title".to_owned(), json!(page.title))]

@@ -114,7 +114,9 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
                 (link.clone(), (paths, file, list))
             })
             .collect();
-        // The site's text is in the chapters now: it goes before they are read.
+        // The site's text goes into the chapters, and the rest of the site before they are read.
+        let mut site = site;
+        structure::fill(&mut built.items, &built.texts, &mut site);
         drop(site);
         let mut read = read_all(run, std::mem::take(&mut built.items), threads);
         for (_, _, pairs) in &mut read {

@@ -21,6 +21,13 @@ fn site(files: &[(&str, &str)], config: &str) -> Site {
     .0
 }
 
+/// The chapters of `s`, their pages' text in front, as the book stage makes them.
+fn built(s: &mut Site, settings: &Settings) -> Built {
+    let mut built = build(s, settings, "../content", 2);
+    fill(&mut built.items, &built.texts, s);
+    built
+}
+
 fn outline(items: &[BookItem], depth: usize, out: &mut Vec<String>) {
     for item in items {
         match item {
@@ -51,7 +58,7 @@ fn page(built: &Built, ch: &Chapter) -> String {
 
 #[test]
 fn the_content_tree_as_parts_in_hugos_order() {
-    let s = site(
+    let mut s = site(
         &[
             ("_index.md", "---\ntitle: Home\n---\nWelcome.\n"),
             ("about.md", "---\ntitle: About\n---\n"),
@@ -88,7 +95,7 @@ fn the_content_tree_as_parts_in_hugos_order() {
         "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n  page: /:slug/\nparams:\n  mainSections: [post]\n",
     );
     let settings = Settings::for_build();
-    let built = build(&s, &settings, "../content", 2);
+    let built = built(&mut s, &settings);
     let mut lines = Vec::new();
     outline(&built.items, 0, &mut lines);
     assert_eq!(
@@ -147,7 +154,7 @@ fn chapter_paths_are_the_urls() {
 
 #[test]
 fn a_page_hugo_writes_but_lists_nowhere_is_a_chapter_in_no_list() {
-    let s = site(
+    let mut s = site(
         &[
             ("post/a.md", "---\ntitle: A\ndate: 2025-01-01\n---\n"),
             (
@@ -165,7 +172,7 @@ fn a_page_hugo_writes_but_lists_nowhere_is_a_chapter_in_no_list() {
         ],
         "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n  page: /:slug/\n",
     );
-    let built = build(&s, &Settings::for_build(), "../content", 2);
+    let built = built(&mut s, &Settings::for_build());
     let mut lines = Vec::new();
     outline(&built.items, 0, &mut lines);
     assert_eq!(
@@ -195,14 +202,14 @@ fn a_page_hugo_writes_but_lists_nowhere_is_a_chapter_in_no_list() {
 
 #[test]
 fn a_summarys_relative_images_still_load_on_the_list_page() {
-    let s = site(
+    let mut s = site(
         &[(
             "post/a/index.md",
             "---\ntitle: A\ndate: 2025-01-01\n---\n![d](d.png)\n\n<!--more-->\n\nRest.\n",
         )],
         "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n",
     );
-    let built = build(&s, &Settings::for_build(), "../content", 2);
+    let built = built(&mut s, &Settings::for_build());
     let BookItem::Chapter(posts) = &built.items[2] else {
         panic!("{:?}", built.items)
     };
@@ -217,14 +224,14 @@ fn a_summarys_relative_images_still_load_on_the_list_page() {
 
 #[test]
 fn two_pages_with_one_url_get_a_chapter_each_and_the_list_links_both() {
-    let s = site(
+    let mut s = site(
         &[
             ("post/one.md", "---\ntitle: Twin\ndate: 2022-05-01\n---\n"),
             ("post/two.md", "---\ntitle: Twin\ndate: 2022-05-02\n---\n"),
         ],
         "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n",
     );
-    let built = build(&s, &Settings::for_build(), "../content", 2);
+    let built = built(&mut s, &Settings::for_build());
     let (one, two) = (
         s.by_path("post/one.md").unwrap(),
         s.by_path("post/two.md").unwrap(),
@@ -245,7 +252,7 @@ fn two_pages_with_one_url_get_a_chapter_each_and_the_list_links_both() {
 
 #[test]
 fn the_archives_leave_hidden_posts_out_and_order_one_days_posts_as_stack_does() {
-    let s = site(
+    let mut s = site(
         &[
             ("post/a.md", "---\ntitle: A\ndate: 2024-03-05\n---\n"),
             ("post/b.md", "---\ntitle: B\ndate: 2024-03-05\n---\n"),
@@ -261,7 +268,7 @@ fn the_archives_leave_hidden_posts_out_and_order_one_days_posts_as_stack_does() 
         ],
         "baseURL: https://example.org/\ntitle: Site\npermalinks:\n  post: /p/:slug/\n  page: /:slug/\nparams:\n  mainSections: [post]\n",
     );
-    let built = build(&s, &Settings::for_build(), "../content", 2);
+    let built = built(&mut s, &Settings::for_build());
     let archives = built
         .items
         .iter()
