@@ -1,13 +1,13 @@
 //! The run, the one the command ships and the tests drive: chapters come in as they are parsed
 //! and are read on every core meanwhile (`intake`, `input`); once the whole book is known (links
 //! may point forward), it is indexed, and every chapter goes through the body stages on every
-//! core (`crate::schedule`), written out in book order (`output`) as soon as its turn comes. The same
-//! steps run over mdBook's JSON ([`run_json`], the command) or over a book in memory
+//! core ([`crate::schedule`]), written out in book order (`output`) as soon as its turn comes.
+//! The same steps run over mdBook's JSON ([`run_json`], the command) or over a book in memory
 //! ([`run_book`], tests and tools), on any number of threads with the same result.
 //!
 //! The flow, top to bottom: read (front matter, post, body scan) -> book stage (the chapters the
 //! site implies, when there are any) -> index -> body stages per chapter (`rewrite`: links,
-//! header, cards) -> emit. Memory stays near two and a half times the input: the input is
+//! header, cards; a made chapter's list, set apart unread, joins it after) -> emit. Memory stays near two and a half times the input: the input is
 //! dropped once parsed, each chapter's source once rewritten and each item once written.
 
 mod book;
@@ -214,7 +214,7 @@ fn finish(
     }
     let sources: Vec<Mutex<String>> = sources.into_iter().map(Mutex::new).collect();
     // A made chapter's list set apart joins it after the rewrite.
-    let lists: Vec<Mutex<Option<String>>> = reads
+    let lists: Vec<Mutex<Option<crate::structure::List>>> = reads
         .iter()
         .zip(&index.entries)
         .map(|(r, e)| Mutex::new(r.list.then(|| lists.remove(&e.path)).flatten()))
@@ -240,7 +240,7 @@ fn finish(
         let source = std::mem::take(&mut *sources[i].lock().expect("no panic holds it"));
         let (mut content, found) = rewrite::rewrite(&reads[i], &source, &index.entries[i], &cx);
         if let Some(list) = lists[i].lock().expect("no panic holds it").take() {
-            content.push_str(&list);
+            list.write(&mut content);
         }
         (content, found)
     };

@@ -22,6 +22,7 @@ use mdbook_preprocessor::book::{BookItem, Chapter};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What the book stage made of the site.
 #[derive(Debug, Default)]
@@ -36,7 +37,7 @@ pub struct Built {
     pub resources: Vec<(String, String)>,
     /// The section lists set apart from their chapters' content (see [`crate::taxonomy::Made`]), by
     /// chapter path.
-    pub lists: Vec<(PathBuf, String)>,
+    pub lists: Vec<(PathBuf, List)>,
     /// The page whose file's text each chapter begins with, by chapter path: [`fill`] puts it
     /// there.
     pub texts: HashMap<String, PageId>,
@@ -261,7 +262,7 @@ impl Builder<'_> {
             if apart {
                 self.built.lists.push((PathBuf::from(&path), list));
             } else {
-                content.push_str(&list);
+                list.write(&mut content);
             }
         }
         let mut paths = vec![url.trim_end_matches('/').to_owned()];
@@ -296,7 +297,7 @@ impl Builder<'_> {
 
     /// A list page's pages, with their dates and summaries, as markdown to follow its body,
     /// and whether it is [`plain`].
-    fn list(&self, id: PageId, path: &str) -> (String, bool) {
+    fn list(&self, id: PageId, path: &str) -> (List, bool) {
         let items: Vec<PageId> = self.children(id);
         self.entries(&items, path)
     }
@@ -332,14 +333,14 @@ impl Builder<'_> {
                 && let Some(prev) = year.replace(y.clone())
             {
                 out.push_str(&heading(&prev));
-                out.push_str(&self.entries(&run, path).0);
+                self.entries(&run, path).0.write(&mut out);
                 run.clear();
             }
             run.push(i);
         }
         if let Some(prev) = year {
             out.push_str(&heading(&prev));
-            out.push_str(&self.entries(&run, path).0);
+            self.entries(&run, path).0.write(&mut out);
         }
         out
     }
@@ -348,9 +349,9 @@ impl Builder<'_> {
     /// and whether it is [`plain`]. The items are written on every core, each as a list of its
     /// own (a section's list may have every post of the blog), and joined as a loose list's
     /// items are: one blank line apart.
-    fn entries(&self, ids: &[PageId], path: &str) -> (String, bool) {
+    fn entries(&self, ids: &[PageId], path: &str) -> (List, bool) {
         if ids.is_empty() {
-            return (String::new(), true);
+            return (List::default(), true);
         }
         let from = link_of(path);
         let item = |k: usize| {
@@ -373,28 +374,28 @@ impl Builder<'_> {
             );
             let written =
                 markdown::write(&markdown::wrap(Tag::List(None), TagEnd::List(false), item));
-            Some((written, plain(std::iter::once(summary.as_ref()))))
+            Some((Arc::from(written), plain(std::iter::once(summary.as_ref()))))
         };
-        let items: Vec<(String, bool)> = schedule::map(self.threads, ids.len(), &item)
+        let written: Vec<(Arc<str>, bool)> = schedule::map(self.threads, ids.len(), &item)
             .into_iter()
             .flatten()
             .collect();
-        let mut out = String::from("\n\n");
+        let apart = written.iter().all(|(_, apart)| *apart);
+        let mut items: Vec<Arc<str>> = written.into_iter().map(|(w, _)| w).collect();
         if items.is_empty() {
-            out.push_str(&markdown::write(&markdown::wrap(
+            items.push(Arc::from(markdown::write(&markdown::wrap(
                 Tag::List(None),
                 TagEnd::List(false),
                 Vec::new(),
-            )));
+            ))));
         }
-        for (i, (written, _)) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str("\n\n");
-            }
-            out.push_str(written);
-        }
-        out.push('\n');
-        (out, items.iter().all(|(_, apart)| *apart))
+        (
+            List {
+                lead: "\n\n",
+                items,
+            },
+            apart,
+        )
     }
 
     fn unique(&mut self, path: String) -> String {
@@ -451,6 +452,38 @@ pub fn list_item(
         None => line,
     };
     markdown::wrap(Tag::Item, TagEnd::Item, blocks)
+}
+
+/// A list the book stage wrote: its items, each written as a list of its own and joined one
+/// blank line apart, as a loose list's items are (`lead` before them). An item is shared by every
+/// list it is on: a post is on the page of each of its terms, and those pages are all as far
+/// from it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct List {
+    pub lead: &'static str,
+    pub items: Vec<Arc<str>>,
+}
+
+impl List {
+    /// Appends the list's markdown to `out`.
+    pub fn write(&self, out: &mut String) {
+        out.reserve(self.lead.len() + self.items.iter().map(|i| i.len() + 2).sum::<usize>());
+        out.push_str(self.lead);
+        for (i, item) in self.items.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            out.push_str(item);
+        }
+        out.push('\n');
+    }
+
+    /// The list's markdown.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
 }
 
 /// Whether a list with these summaries can be set apart: none is the author's markdown (a

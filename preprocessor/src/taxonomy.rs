@@ -4,13 +4,15 @@
 //! divider, else front-matter `summary`, else the first words), titled and described from
 //! `content/<taxonomy>/<term>/_index.md` when there is one. The posts come from the site's
 //! content tree, or, for a book whose chapters SUMMARY.md lists, from its chapters' front
-//! matter. Pure: the chapters are generated markdown whose links to posts are already relative.
+//! matter. Pure: the chapters are generated markdown whose links to posts are already relative;
+//! a list that holds none of the authors' markdown is set apart from its page ([`Made`]), so
+//! that only the page is read and rewritten.
 
 use crate::date::Date;
 use crate::index::relative;
 use crate::markdown;
 use crate::site::summary::{self, Summary};
-use crate::structure;
+use crate::structure::{self, List};
 use crate::urlize;
 use mdbook_markdown::pulldown_cmark::{Tag, TagEnd};
 use mdbook_preprocessor::book::{BookItem, Chapter};
@@ -85,7 +87,7 @@ pub fn auto_summary(body: &str, front_matter: Option<&str>) -> Summary {
 /// The chapters of `taxonomies`: one per taxonomy with its terms' chapters under it, `terms`
 /// being [`term_chapter`] of every taxonomy's terms in order. Taxonomies without terms have
 /// none.
-pub fn chapters(taxonomies: &[Taxonomy], terms: Vec<(Chapter, Option<String>)>) -> Made {
+pub fn chapters(taxonomies: &[Taxonomy], terms: Vec<(Chapter, Option<List>)>) -> Made {
     let mut terms = terms.into_iter();
     let mut made = Made::default();
     for t in taxonomies {
@@ -115,11 +117,11 @@ pub fn chapters(taxonomies: &[Taxonomy], terms: Vec<(Chapter, Option<String>)>) 
 pub struct Made {
     pub items: Vec<BookItem>,
     /// By chapter path (`tags/go/index.md`).
-    pub lists: Vec<(PathBuf, String)>,
+    pub lists: Vec<(PathBuf, List)>,
 }
 
 impl Made {
-    pub fn set_apart(&mut self, ch: &Chapter, list: Option<String>) {
+    pub fn set_apart(&mut self, ch: &Chapter, list: Option<List>) {
         if let (Some(path), Some(list)) = (&ch.path, list) {
             self.lists.push((path.clone(), list));
         }
@@ -128,12 +130,12 @@ impl Made {
 
 /// The chapter of one term of `t`, listing its posts (made on many threads: term pages are
 /// most of what a site's lists write), and its list when it is set apart ([`structure::plain`]).
-pub fn term_chapter(t: &Taxonomy, term: &Term, items: &Items) -> (Chapter, Option<String>) {
+pub fn term_chapter(t: &Taxonomy, term: &Term, items: &Items) -> (Chapter, Option<List>) {
     let (mut page, list) = term_page(term, &term.link, items);
     let list = if structure::plain(term.members.iter().map(|m| m.summary.as_ref())) {
         Some(list)
     } else {
-        page.push_str(&list);
+        list.write(&mut page);
         None
     };
     let ch = Chapter::new(&term.title, page, &term.link, vec![t.title.clone()]);
@@ -153,7 +155,7 @@ fn front_matter(title: &str, description: Option<&str>) -> String {
 }
 
 /// A taxonomy's page and its list of terms (titles and counts: always set apart).
-fn taxonomy_page(t: &Taxonomy) -> (String, String) {
+fn taxonomy_page(t: &Taxonomy) -> (String, List) {
     let mut out = front_matter(&t.title, None);
     if let Some(body) = &t.body {
         out.push_str(body.trim());
@@ -172,33 +174,29 @@ fn taxonomy_page(t: &Taxonomy) -> (String, String) {
         )));
         items.extend(markdown::wrap(Tag::Item, TagEnd::Item, item));
     }
-    let mut list = markdown::write(&markdown::wrap(Tag::List(None), TagEnd::List(false), items));
-    list.push('\n');
-    (out, list)
+    let list = markdown::write(&markdown::wrap(Tag::List(None), TagEnd::List(false), items));
+    (
+        out,
+        List {
+            lead: "",
+            items: vec![Arc::from(list)],
+        },
+    )
 }
 
 /// A term's page and its list of posts.
-fn term_page(term: &Term, link: &str, items: &Items) -> (String, String) {
+fn term_page(term: &Term, link: &str, items: &Items) -> (String, List) {
     let mut out = front_matter(&term.title, term.description.as_deref());
     if let Some(body) = &term.body {
         out.push_str(body.trim());
         out.push_str("\n\n");
     }
-    let written: Vec<Arc<str>> = term
+    let items = term
         .members
         .iter()
         .map(|m| items.get(m, &relative(link, &m.link), link))
         .collect();
-    // Each item as pulldown-cmark-to-cmark writes it in a loose list: one blank line apart.
-    let mut list = String::with_capacity(written.iter().map(|w| w.len() + 2).sum());
-    for (i, item) in written.iter().enumerate() {
-        if i > 0 {
-            list.push_str("\n\n");
-        }
-        list.push_str(item);
-    }
-    list.push('\n');
-    (out, list)
+    (out, List { lead: "", items })
 }
 
 /// The list items of term pages, each written once for every place it is linked from: a post

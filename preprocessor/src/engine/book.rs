@@ -30,7 +30,7 @@ pub struct Book {
     pub files: Vec<(PathBuf, String)>,
     /// The lists set apart from the made chapters' content, by chapter path: each joins its
     /// chapter once the chapter is rewritten ([`taxonomy::Made`]).
-    pub lists: HashMap<PathBuf, String>,
+    pub lists: HashMap<PathBuf, structure::List>,
 }
 
 impl Book {

@@ -52,7 +52,7 @@ fn page(built: &Built, ch: &Chapter) -> String {
         .lists
         .iter()
         .find(|(p, _)| Some(p) == ch.path.as_ref())
-        .map_or("", |(_, l)| l.as_str());
+        .map_or(String::new(), |(_, l)| l.text());
     format!("{}{apart}", ch.content)
 }
 

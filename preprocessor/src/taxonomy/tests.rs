@@ -2,7 +2,7 @@ use super::*;
 use crate::post::Post;
 
 /// Every term chapter of `t`, in order, with its list when set apart.
-fn terms_of(t: &Taxonomy) -> Vec<(Chapter, Option<String>)> {
+fn terms_of(t: &Taxonomy) -> Vec<(Chapter, Option<List>)> {
     let items = Items::default();
     t.terms
         .iter()
@@ -101,7 +101,7 @@ fn chapters_list_terms_with_counts_and_posts_with_dates_and_summaries() {
         apart,
         ["tags/kubernetes-networking/index.md", "tags/index.md"]
     );
-    let (terms, posts) = (&made.lists[1].1, &made.lists[0].1);
+    let (terms, posts) = (made.lists[1].1.text(), made.lists[0].1.text());
     assert!(
         terms.contains("[Kubernetes Networking](kubernetes-networking/index.md) · 1 post"),
         "{terms}"
@@ -135,7 +135,7 @@ fn chapters_list_terms_with_counts_and_posts_with_dates_and_summaries() {
     );
     let read = crate::read::Read::new(
         "t".into(),
-        posts,
+        &posts,
         &crate::shortcodes::registry::Shortcodes::builtin(),
     );
     assert_eq!(read.scan.sites.len(), 1);
@@ -209,7 +209,7 @@ fn a_post_without_a_summary_is_one_line_in_the_loose_list() {
     };
     let (_, list) = term_page(&term, &term.link, &Items::default());
     assert_eq!(
-        list,
+        list.text(),
         "* **[a](../../p/a/index.md)**\n\n* **[b](../../p/b/index.md)**\n  \n  Words.\n\n\
          * **[c](../../p/c/index.md)**\n"
     );
