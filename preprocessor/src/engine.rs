@@ -7,8 +7,9 @@
 //!
 //! The flow, top to bottom: read (front matter, post, body scan) -> book stage (the chapters the
 //! site implies, when there are any) -> index -> body stages per chapter (`rewrite`: links,
-//! header, cards; a made chapter's list, set apart unread, joins it after) -> emit. Memory stays near two and a half times the input: the input is
-//! dropped once parsed, each chapter's source once rewritten and each item once written.
+//! header, cards; a made chapter's list, set apart unread, joins it after) -> emit. Memory
+//! stays near three times the input: the input is dropped once parsed, each chapter's
+//! source once rewritten and each item once written.
 
 mod book;
 mod input;
