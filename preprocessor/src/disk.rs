@@ -185,8 +185,9 @@ const MANIFEST: &str = ".mdbook-hugo-files";
 /// Puts `files` (the file, its path in the book) and the book's [`ASSETS`] into the source
 /// folder `src`, where mdBook copies everything but markdown from, and takes away what an
 /// earlier run put there that is no longer wanted. A file already there with the same length
-/// and no older than its original is left alone, so a quiet `mdbook serve` stays quiet.
-pub fn mirror(src: &Path, files: &[(PathBuf, String)]) -> Vec<Diagnostic> {
+/// and no older than its original is left alone, so a quiet `mdbook serve` stays quiet; which
+/// ones are is asked on `threads` threads (two `stat`s a file, for every image of a blog).
+pub fn mirror(src: &Path, files: &[(PathBuf, String)], threads: usize) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut wanted: Vec<String> = Vec::with_capacity(files.len() + ASSETS.len());
     let mut problem = |path: &str, what: String| {
@@ -199,12 +200,19 @@ pub fn mirror(src: &Path, files: &[(PathBuf, String)]) -> Vec<Diagnostic> {
             hint: Some("the book lacks the file; check the folder's permissions".into()),
         });
     };
-    for (from, to) in files {
-        let Some(dest) = inside(src, to) else {
+    let checked = crate::schedule::map(threads, files.len(), &|i| {
+        let (from, to) = &files[i];
+        inside(src, to).map(|dest| {
+            let fresh = fresh(from, &dest);
+            (dest, fresh)
+        })
+    });
+    for ((from, to), checked) in files.iter().zip(checked) {
+        let Some((dest, fresh)) = checked else {
             continue;
         };
         wanted.push(to.clone());
-        if fresh(from, &dest) {
+        if fresh {
             continue;
         }
         let done = dest

@@ -273,7 +273,7 @@ fn finish(
     {
         let mut files = files;
         files.extend(run.statics.reached());
-        problems.extend(disk::mirror(src, &files));
+        problems.extend(disk::mirror(src, &files, threads));
     }
     // Freeing the readings and the index (some 40 allocations a chapter) took a tenth of the
     // run, all of it after the book is written: a thread of its own frees them, so the command
