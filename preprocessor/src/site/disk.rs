@@ -111,25 +111,39 @@ fn push(root: &Path, rel: &Path, out: &mut Vec<ConfigFile>, problems: &mut Vec<D
 }
 
 /// Files below `dir` (recursively, in name order, folders walked where they sort), as paths
-/// `prefix/...`. Symbolic links to folders are not followed (Hugo skips them too).
+/// `prefix/...`. Symbolic links to folders are not followed (Hugo skips them too). A folder of
+/// many folders (a blog's posts, a bundle each) is walked on every core.
 fn walk(dir: &Path, prefix: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name();
-        let rel = prefix.join(&name);
+    let one = |entry: &std::fs::DirEntry, out: &mut Vec<PathBuf>| {
+        let rel = prefix.join(entry.file_name());
         let Ok(kind) = entry.file_type() else {
-            continue;
+            return;
         };
         if kind.is_dir() {
             walk(&entry.path(), &rel, out);
         } else if kind.is_file() || (kind.is_symlink() && entry.path().is_file()) {
             out.push(rel);
         }
+    };
+    let folders = entries
+        .iter()
+        .filter(|e| e.file_type().is_ok_and(|k| k.is_dir()))
+        .count();
+    if folders < 64 {
+        entries.iter().for_each(|e| one(e, out));
+        return;
     }
+    let found = crate::schedule::map(crate::engine::threads(), entries.len(), &|i| {
+        let mut found = Vec::new();
+        one(&entries[i], &mut found);
+        found
+    });
+    out.extend(found.into_iter().flatten());
 }
 
 /// The content folder's files, content files with their text.
