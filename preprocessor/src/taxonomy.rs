@@ -131,7 +131,7 @@ impl Made {
 /// The chapter of one term of `t`, listing its posts (made on many threads: term pages are
 /// most of what a site's lists write), and its list when it is set apart ([`structure::plain`]).
 pub fn term_chapter(t: &Taxonomy, term: &Term, items: &Items) -> (Chapter, Option<List>) {
-    let (mut page, list) = term_page(term, &term.link, items);
+    let (mut page, list) = term_page(term, items);
     let list = if structure::plain(term.members.iter().map(|m| m.summary.as_ref())) {
         Some(list)
     } else {
@@ -185,17 +185,13 @@ fn taxonomy_page(t: &Taxonomy) -> (String, List) {
 }
 
 /// A term's page and its list of posts.
-fn term_page(term: &Term, link: &str, items: &Items) -> (String, List) {
+fn term_page(term: &Term, items: &Items) -> (String, List) {
     let mut out = front_matter(&term.title, term.description.as_deref());
     if let Some(body) = &term.body {
         out.push_str(body.trim());
         out.push_str("\n\n");
     }
-    let items = term
-        .members
-        .iter()
-        .map(|m| items.get(m, &relative(link, &m.link), link))
-        .collect();
+    let items = term.members.iter().map(|m| items.item(term, m)).collect();
     (out, List { lead: "", items })
 }
 
@@ -208,6 +204,12 @@ pub struct Items {
 }
 
 impl Items {
+    /// The item of `m` on the page of `term` (written on many threads: a term may list every
+    /// post of the blog, and its page alone would be one thread's work).
+    pub fn item(&self, term: &Term, m: &Member) -> Arc<str> {
+        self.get(m, &relative(&term.link, &m.link), &term.link)
+    }
+
     /// The item of `m` on the page `link`, `to` being the relative link from that page to it.
     fn get(&self, m: &Member, to: &str, link: &str) -> Arc<str> {
         let key = (m.link.clone(), to.to_owned());

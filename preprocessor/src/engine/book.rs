@@ -179,6 +179,14 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
         .flat_map(|t| t.terms.iter().map(move |term| (t, term)))
         .collect();
     let items = taxonomy::Items::default();
+    // Their items first, on every core: one term may list every post.
+    let listed: Vec<(&taxonomy::Term, &taxonomy::Member)> = terms
+        .iter()
+        .flat_map(|&(_, term)| term.members.iter().map(move |m| (term, m)))
+        .collect();
+    schedule::map(threads, listed.len(), &|k| {
+        items.item(listed[k].0, listed[k].1);
+    });
     let work = |i: usize| taxonomy::term_chapter(terms[i].0, terms[i].1, &items);
     let term_chapters = schedule::map(threads, terms.len(), &work);
     let made = taxonomy::chapters(&taxonomies, term_chapters);

@@ -207,7 +207,7 @@ fn a_post_without_a_summary_is_one_line_in_the_loose_list() {
             m("c", Some(auto_summary("", None))),
         ],
     };
-    let (_, list) = term_page(&term, &term.link, &Items::default());
+    let (_, list) = term_page(&term, &Items::default());
     assert_eq!(
         list.text(),
         "* **[a](../../p/a/index.md)**\n\n* **[b](../../p/b/index.md)**\n  \n  Words.\n\n\
