@@ -17,7 +17,7 @@ use crate::percent;
 use crate::schedule;
 use crate::site::summary::Summary;
 use crate::site::{Kind, Omitted, PageId, Site};
-use mdbook_markdown::pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+use mdbook_markdown::pulldown_cmark::{HeadingLevel, Tag, TagEnd};
 use mdbook_preprocessor::book::{BookItem, Chapter};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
@@ -372,9 +372,7 @@ impl Builder<'_> {
                 &url_dir(url),
                 &from,
             );
-            let written =
-                markdown::write(&markdown::wrap(Tag::List(None), TagEnd::List(false), item));
-            Some((Arc::from(written), plain(std::iter::once(summary.as_ref()))))
+            Some((item, plain(std::iter::once(summary.as_ref()))))
         };
         let written: Vec<(Arc<str>, bool)> = schedule::map(self.threads, ids.len(), &item)
             .into_iter()
@@ -412,7 +410,7 @@ impl Builder<'_> {
 
 /// A list page's item for a page: its title linked (`to`), its date, and its summary, whose
 /// relative links and images are rebased from the page's folder `dir` to the list page `from`;
-/// written as a list of its own, joined to the others one blank line apart.
+/// written as a list of its own, joined to the others one blank line apart ([`List`]).
 pub fn list_item(
     title: &str,
     to: &str,
@@ -420,7 +418,7 @@ pub fn list_item(
     summary: Option<&Summary>,
     dir: &str,
     from: &str,
-) -> Vec<Event<'static>> {
+) -> Arc<str> {
     let mut line = markdown::wrap(
         Tag::Strong,
         TagEnd::Strong,
@@ -451,7 +449,12 @@ pub fn list_item(
         }
         None => line,
     };
-    markdown::wrap(Tag::Item, TagEnd::Item, blocks)
+    let item = markdown::wrap(Tag::Item, TagEnd::Item, blocks);
+    Arc::from(markdown::write(&markdown::wrap(
+        Tag::List(None),
+        TagEnd::List(false),
+        item,
+    )))
 }
 
 /// A list the book stage wrote: its items, each written as a list of its own and joined one
@@ -479,6 +482,7 @@ impl List {
     }
 
     /// The list's markdown.
+    #[cfg(test)]
     pub fn text(&self) -> String {
         let mut out = String::new();
         self.write(&mut out);

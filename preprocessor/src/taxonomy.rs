@@ -128,9 +128,9 @@ impl Made {
     }
 }
 
-/// The chapter of one term of `t`, listing its posts (made on many threads: term pages are
-/// most of what a site's lists write), and its list when it is set apart ([`structure::plain`]).
-pub fn term_chapter(t: &Taxonomy, term: &Term, items: &Items) -> (Chapter, Option<List>) {
+/// The chapter of one term of `t`, listing its posts (`items`: [`Items::item`] of each of its
+/// members, in order), and its list when it is set apart ([`structure::plain`]).
+pub fn term_chapter(t: &Taxonomy, term: &Term, items: Vec<Arc<str>>) -> (Chapter, Option<List>) {
     let (mut page, list) = term_page(term, items);
     let list = if structure::plain(term.members.iter().map(|m| m.summary.as_ref())) {
         Some(list)
@@ -184,14 +184,13 @@ fn taxonomy_page(t: &Taxonomy) -> (String, List) {
     )
 }
 
-/// A term's page and its list of posts.
-fn term_page(term: &Term, items: &Items) -> (String, List) {
+/// A term's page and its list of posts, `items`.
+fn term_page(term: &Term, items: Vec<Arc<str>>) -> (String, List) {
     let mut out = front_matter(&term.title, term.description.as_deref());
     if let Some(body) = &term.body {
         out.push_str(body.trim());
         out.push_str("\n\n");
     }
-    let items = term.members.iter().map(|m| items.item(term, m)).collect();
     (out, List { lead: "", items })
 }
 
@@ -204,32 +203,28 @@ pub struct Items {
 }
 
 impl Items {
-    /// The item of `m` on the page of `term` (written on many threads: a term may list every
-    /// post of the blog, and its page alone would be one thread's work).
+    /// The item of `m` on the page of `term` (asked on many threads: a term may list every post
+    /// of the blog, and its page alone would be one thread's work).
     pub fn item(&self, term: &Term, m: &Member) -> Arc<str> {
-        self.get(m, &relative(&term.link, &m.link), &term.link)
-    }
-
-    /// The item of `m` on the page `link`, `to` being the relative link from that page to it.
-    fn get(&self, m: &Member, to: &str, link: &str) -> Arc<str> {
-        let key = (m.link.clone(), to.to_owned());
+        let to = relative(&term.link, &m.link);
+        let key = (m.link.clone(), to);
         if let Some(item) = self.written.lock().ok().and_then(|w| w.get(&key).cloned()) {
             return item;
         }
-        let item: Arc<str> = Arc::from(member_item(m, to, link));
+        let dir = m.link.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let item = structure::list_item(
+            &m.title,
+            &key.1,
+            m.date.as_ref(),
+            m.summary.as_ref(),
+            dir,
+            &term.link,
+        );
         if let Ok(mut w) = self.written.lock() {
             w.insert(key, item.clone());
         }
         item
     }
-}
-
-/// `m` as an item of a list on the page `link`, `to` being the link to it: written as a list of
-/// its own, which the page joins to the others.
-fn member_item(m: &Member, to: &str, link: &str) -> String {
-    let dir = m.link.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let item = structure::list_item(&m.title, to, m.date.as_ref(), m.summary.as_ref(), dir, link);
-    markdown::write(&markdown::wrap(Tag::List(None), TagEnd::List(false), item))
 }
 
 #[cfg(test)]

@@ -184,11 +184,17 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
         .iter()
         .flat_map(|&(_, term)| term.members.iter().map(move |m| (term, m)))
         .collect();
-    schedule::map(threads, listed.len(), &|k| {
-        items.item(listed[k].0, listed[k].1);
-    });
-    let work = |i: usize| taxonomy::term_chapter(terms[i].0, terms[i].1, &items);
-    let term_chapters = schedule::map(threads, terms.len(), &work);
+    let mut written = schedule::map(threads, listed.len(), &|k| {
+        items.item(listed[k].0, listed[k].1)
+    })
+    .into_iter();
+    let term_chapters = terms
+        .iter()
+        .map(|&(t, term)| {
+            let items = written.by_ref().take(term.members.len()).collect();
+            taxonomy::term_chapter(t, term, items)
+        })
+        .collect();
     let made = taxonomy::chapters(&taxonomies, term_chapters);
     book.lists.extend(made.lists);
     if !made.items.is_empty() {

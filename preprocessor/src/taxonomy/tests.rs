@@ -6,7 +6,10 @@ fn terms_of(t: &Taxonomy) -> Vec<(Chapter, Option<List>)> {
     let items = Items::default();
     t.terms
         .iter()
-        .map(|term| term_chapter(t, term, &items))
+        .map(|term| {
+            let written = term.members.iter().map(|m| items.item(term, m)).collect();
+            term_chapter(t, term, written)
+        })
         .collect()
 }
 
@@ -207,7 +210,9 @@ fn a_post_without_a_summary_is_one_line_in_the_loose_list() {
             m("c", Some(auto_summary("", None))),
         ],
     };
-    let (_, list) = term_page(&term, &Items::default());
+    let items = Items::default();
+    let written = term.members.iter().map(|m| items.item(&term, m)).collect();
+    let (_, list) = term_page(&term, written);
     assert_eq!(
         list.text(),
         "* **[a](../../p/a/index.md)**\n\n* **[b](../../p/b/index.md)**\n  \n  Words.\n\n\
