@@ -6,7 +6,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-/// Chapters a thread takes at a time.
+/// Items a thread takes at a time.
 const CHUNK: usize = 8;
 
 /// Runs `work(i)` for every `i` in `0..n` on `threads` threads (this one included): the results,

@@ -164,21 +164,10 @@ fn content_files(content_root: &Path) -> Vec<ContentFile> {
                     .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
             }),
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || paths.len() < 64 {
-        return paths.iter().map(read).collect();
-    }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(read).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+    let threads = if paths.len() < 64 {
+        1
+    } else {
+        crate::engine::threads()
+    };
+    crate::schedule::map(threads, paths.len(), &|i| read(&paths[i]))
 }
