@@ -43,6 +43,28 @@ pub struct Report {
     /// The calling mdBook's version, from the context.
     pub mdbook_version: String,
     pub problems: Vec<Diagnostic>,
+    /// What the run read and indexed, still held: some 40 allocations a chapter, which take a
+    /// tenth of a run to free. The command leaves them to its exit ([`Leftovers::leave`]).
+    pub leftovers: Leftovers,
+}
+
+/// The readings and the index of a finished run. Dropped, they are freed as anything is; the
+/// command, which exits as soon as the book is out, leaves them to the operating system.
+pub struct Leftovers {
+    _held: Box<dyn Send>,
+}
+
+impl std::fmt::Debug for Leftovers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Leftovers")
+    }
+}
+
+impl Leftovers {
+    /// Not freed at all: the process's exit returns the memory at once.
+    pub fn leave(self) {
+        std::mem::forget(self);
+    }
 }
 
 /// Why a run could not start.
@@ -101,13 +123,15 @@ pub fn run_json(
         message,
     })?;
     let mut sink = JsonSink::new(out);
-    let problems = finish(&run, read, walk.unwrap_or(Walk::none()), &mut sink, threads)
-        .and_then(|p| sink.end().map(|()| p))
-        .map_err(|e| Failure::Output(format!("writing the book: {e}")))?;
+    let (problems, leftovers) =
+        finish(&run, read, walk.unwrap_or(Walk::none()), &mut sink, threads)
+            .and_then(|p| sink.end().map(|()| p))
+            .map_err(|e| Failure::Output(format!("writing the book: {e}")))?;
     Ok(Report {
         settings: run.settings.clone(),
         mdbook_version: ctx.mdbook_version,
         problems,
+        leftovers,
     })
 }
 
@@ -123,7 +147,8 @@ pub fn run_book(settings: &Settings, book: Book, threads: usize) -> (Book, Vec<D
     });
     let mut items = Vec::new();
     // Writing into memory cannot fail.
-    let problems = finish(&run, read, walk, &mut items, threads).unwrap_or_default();
+    let problems =
+        finish(&run, read, walk, &mut items, threads).map_or_else(|_| Vec::new(), |(p, _)| p);
     (Book::new_with_items(items), problems)
 }
 
@@ -179,7 +204,7 @@ fn finish(
     walk: Walk,
     sink: &mut impl Sink,
     threads: usize,
-) -> io::Result<Vec<Diagnostic>> {
+) -> io::Result<(Vec<Diagnostic>, Leftovers)> {
     let settings = &run.settings;
     // The book stage: the chapters the site implies.
     let book::Book {
@@ -275,13 +300,13 @@ fn finish(
         files.extend(run.statics.reached());
         problems.extend(disk::mirror(src, &files, threads));
     }
-    // Freeing the readings and the index (some 40 allocations a chapter) took a tenth of the
-    // run, all of it after the book is written: a thread of its own frees them, so the command
-    // exits as soon as the output is out. (Should the thread not start, they are freed here.)
     drop(resolver);
-    let leftovers = (reads, index, omitted, sources, unlisted);
-    let _ = std::thread::Builder::new().spawn(move || drop(leftovers));
-    Ok(problems)
+    Ok((
+        problems,
+        Leftovers {
+            _held: Box::new((reads, index, omitted, sources, unlisted)),
+        },
+    ))
 }
 
 #[cfg(test)]

@@ -156,6 +156,7 @@ fn preprocess() -> Result<ExitCode, String> {
         }
     };
     drop(out);
+    report.leftovers.leave();
     warn_version(&report.mdbook_version);
     let problems = &report.problems;
     for p in problems {
