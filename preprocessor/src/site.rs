@@ -27,7 +27,7 @@ use crate::post::{Build, List, Post};
 pub use config::{Config, TaxonomyName};
 pub use order::Order;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 pub use tree::{Bundle, Skip};
 
 /// A page's place in [`Site::pages`].
@@ -195,7 +195,7 @@ pub struct Site {
     pub skipped: Vec<(String, Skip)>,
     /// Each page's summary, made the first time it is asked for: a post is in its section's
     /// list and on each of its terms' pages. Sized once the pages are all there.
-    summaries: Vec<OnceLock<Option<summary::Summary>>>,
+    summaries: Vec<OnceLock<Option<Arc<summary::Summary>>>>,
 }
 
 /// A file of the content folder, as the edge read it.
@@ -264,8 +264,8 @@ impl Site {
         lists::main_section(self).into_iter().collect()
     }
 
-    /// The page's summary as Hugo makes it (see [`summary`]).
-    pub fn summary(&self, id: PageId) -> Option<summary::Summary> {
+    /// The page's summary as Hugo makes it (see [`summary`]), shared by every list it is on.
+    pub fn summary(&self, id: PageId) -> Option<Arc<summary::Summary>> {
         match self.summaries.get(id) {
             Some(cell) => cell.get_or_init(|| self.make_summary(id)).clone(),
             None => self.make_summary(id),
@@ -280,7 +280,7 @@ impl Site {
         }
     }
 
-    fn make_summary(&self, id: PageId) -> Option<summary::Summary> {
+    fn make_summary(&self, id: PageId) -> Option<Arc<summary::Summary>> {
         let page = self.pages.get(id)?;
         let file = page.file.as_ref()?;
         let cjk = page
@@ -292,11 +292,11 @@ impl Site {
             cjk,
             line_numbers: self.config.line_numbers(),
         };
-        Some(summary::summary(
+        Some(Arc::new(summary::summary(
             file.body(),
             page.post.summary.as_deref(),
             options,
-        ))
+        )))
     }
 }
 

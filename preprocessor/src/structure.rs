@@ -368,11 +368,11 @@ impl Builder<'_> {
                 &p.link_title,
                 &crate::index::relative(&from, &to),
                 p.date.as_ref(),
-                summary.as_ref(),
+                summary.as_deref(),
                 &url_dir(url),
                 &from,
             );
-            Some((item, plain(std::iter::once(summary.as_ref()))))
+            Some((item, plain(std::iter::once(summary.as_deref()))))
         };
         let written: Vec<(Arc<str>, bool)> = schedule::map(self.threads, ids.len(), &item)
             .into_iter()

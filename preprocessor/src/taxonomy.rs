@@ -53,7 +53,8 @@ pub struct Member {
     /// The post's chapter, as links write it (`post/x/index.md`).
     pub link: String,
     pub date: Option<Date>,
-    pub summary: Option<Summary>,
+    /// Shared with the post's other terms and its section's list.
+    pub summary: Option<Arc<Summary>>,
 }
 
 /// A chapter's place for links: its link path (`tags/go/index.md`).
@@ -132,7 +133,7 @@ impl Made {
 /// members, in order), and its list when it is set apart ([`structure::plain`]).
 pub fn term_chapter(t: &Taxonomy, term: &Term, items: Vec<Arc<str>>) -> (Chapter, Option<List>) {
     let (mut page, list) = term_page(term, items);
-    let list = if structure::plain(term.members.iter().map(|m| m.summary.as_ref())) {
+    let list = if structure::plain(term.members.iter().map(|m| m.summary.as_deref())) {
         Some(list)
     } else {
         list.write(&mut page);
@@ -216,7 +217,7 @@ impl Items {
             &m.title,
             &key.1,
             m.date.as_ref(),
-            m.summary.as_ref(),
+            m.summary.as_deref(),
             dir,
             &term.link,
         );
@@ -238,7 +239,7 @@ pub struct Posted<'a> {
     /// Its file, for the order's last tie-break.
     pub file: &'a str,
     /// Its summary ([`auto_summary`] of its body), made where the chapter is read.
-    pub summary: Option<Summary>,
+    pub summary: Option<Arc<Summary>>,
 }
 
 /// The default taxonomies' terms (tags and categories, as Hugo's defaults are) among `posts`,

@@ -45,7 +45,10 @@ fn terms_gather_posts_in_hugos_order() {
             post: if i == 3 { &drafted } else { &posts[i] },
             link: links[i],
             file: links[i],
-            summary: Some(auto_summary(bodies[i], posts[i].summary.as_deref())),
+            summary: Some(Arc::new(auto_summary(
+                bodies[i],
+                posts[i].summary.as_deref(),
+            ))),
         })
         .collect();
     let tax = from_posts(&posted);
@@ -81,7 +84,7 @@ fn chapters_list_terms_with_counts_and_posts_with_dates_and_summaries() {
                 title: "Services [and] proxies".into(),
                 link: "post/services/index.md".into(),
                 date: crate::date::parse("2025-03-10"),
-                summary: Some(auto_summary("How traffic finds a pod.", None)),
+                summary: Some(Arc::new(auto_summary("How traffic finds a pod.", None))),
             }],
         }],
     };
@@ -161,10 +164,10 @@ fn a_summarys_relative_images_still_load_on_the_term_page() {
                 title: "Hello".into(),
                 link: "p/hello/index.md".into(),
                 date: None,
-                summary: Some(auto_summary(
+                summary: Some(Arc::new(auto_summary(
                     "See ![the diagram](diagram.png) and [the site](/about/).\n\n<!--more-->\n\nMore.",
                     None,
-                )),
+                ))),
             }],
         }],
     };
@@ -196,7 +199,7 @@ fn a_post_without_a_summary_is_one_line_in_the_loose_list() {
         title: t.into(),
         link: format!("p/{t}/index.md"),
         date: None,
-        summary: s,
+        summary: s.map(Arc::new),
     };
     let term = Term {
         key: "go".into(),
