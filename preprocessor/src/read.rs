@@ -1,6 +1,6 @@
 //! Reading one chapter, independent of every other: its front matter found and parsed, resolved
-//! into a `Post` (what Hugo would make of it), its shortcodes read as Hugo reads them, and its
-//! body scanned once. Every problem is kept as a diagnostic at its place in the author's source.
+//! into a `Post` (what Hugo would make of it; for a page of a Hugo site, the site's own reading),
+//! its shortcodes read as Hugo reads them, and its body scanned once. Every problem is kept as a diagnostic at its place in the author's source.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{self, Found};
@@ -31,6 +31,18 @@ impl Read {
     /// Reads `source`, the chapter `file` as the author wrote it, with the run's `shortcodes`
     /// deciding which calls take inner content.
     pub fn new(file: String, source: &str, shortcodes: &Shortcodes) -> Read {
+        Read::with_post(file, source, shortcodes, None)
+    }
+
+    /// [`Read::new`], with the post its front matter makes already known (`post`: a Hugo
+    /// site's reading of the same file, with the site's `cascade` applied and its problems
+    /// reported there): the front matter is found, not parsed again.
+    pub fn with_post(
+        file: String,
+        source: &str,
+        shortcodes: &Shortcodes,
+        post: Option<Post>,
+    ) -> Read {
         let mut read = Read {
             file,
             ..Read::default()
@@ -57,21 +69,25 @@ impl Read {
                 0
             }
             Found::Block(block) => {
-                match front_matter::parse(source, &block) {
-                    Ok(map) => {
-                        let (post, problems) = Post::from_map(&map, source, &block);
-                        // Hugo builds a page whatever its values: a value it can't use is a
-                        // warning.
-                        read.problems.extend(problems.into_iter().map(|p| {
-                            Diagnostic::at(&read.file, source, p.at, p.message)
-                                .hint(p.hint)
-                                .severity(Severity::Warning)
-                        }));
-                        read.post = Some(post);
-                    }
-                    Err(p) => read
-                        .problems
-                        .push(Diagnostic::at(&read.file, source, p.at, p.message).hint(p.hint)),
+                match post {
+                    // The site's reading of the file: its problems were reported there.
+                    Some(post) => read.post = Some(post),
+                    None => match front_matter::parse(source, &block) {
+                        Ok(map) => {
+                            let (post, problems) = Post::from_map(&map, source, &block);
+                            // Hugo builds a page whatever its values: a value it can't use is a
+                            // warning.
+                            read.problems.extend(problems.into_iter().map(|p| {
+                                Diagnostic::at(&read.file, source, p.at, p.message)
+                                    .hint(p.hint)
+                                    .severity(Severity::Warning)
+                            }));
+                            read.post = Some(post);
+                        }
+                        Err(p) => read
+                            .problems
+                            .push(Diagnostic::at(&read.file, source, p.at, p.message).hint(p.hint)),
+                    },
                 }
                 let body_start = block.body_start;
                 read.block = Some(block);

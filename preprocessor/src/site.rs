@@ -69,6 +69,8 @@ pub struct File {
     pub text: String,
     /// Where its front matter is, when it has some.
     pub front_matter: Option<Block>,
+    /// Its front matter parsed: the page's `post` is what it says (with the site's `cascade`).
+    pub parsed: bool,
     /// Byte offset where the body starts.
     pub body_start: usize,
     /// The folder the page stands for (`post/x` for `post/x.md` and `post/x/index.md`).

@@ -465,3 +465,75 @@ fn hugo_publishes_the_same_with_the_books_files_in_the_site() {
         assert!(b.site.join("book/SUMMARY.md").is_file());
     }
 }
+
+/// What hugo 0.111 makes of this site (checked with `hugo`): the section's `cascade` gives
+/// post A its category and description, and builds post B, whose date and weight it cannot
+/// read, without a word.
+const CASCADE_SITE: [(&str, &str); 5] = [
+    (
+        "hugo.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Cascade\"\n[permalinks]\npost = \"/p/:slug/\"\n",
+    ),
+    ("book/SUMMARY.md", "# Summary\n"),
+    (
+        "content/post/_index.md",
+        "---\ntitle: Posts\ncascade:\n  categories: [from-the-section]\n  description: Said by the section.\n---\n",
+    ),
+    (
+        "content/post/a/index.md",
+        "---\ntitle: Post A\nslug: a\ndate: 2025-01-01\ntags: [own-tag]\n---\nHello.\n",
+    ),
+    (
+        "content/post/b/index.md",
+        "---\ntitle: Post B\nslug: b\ndate: not-a-date\nweight: heavy\n---\nBody.\n",
+    ),
+];
+
+#[test]
+fn a_sections_cascade_is_in_its_pages_headers_and_a_value_hugo_ignores_is_one_warning() {
+    let mut files = CASCADE_SITE.to_vec();
+    let toml = book_toml();
+    files.push(("book.toml", &toml));
+    let run = support::Fixture::new("site-cascade", &files).preprocess("html", false);
+    assert!(
+        run.success,
+        "hugo builds this site: the book must too\n{}",
+        run.stderr
+    );
+    let book = run.book.expect("the preprocessor printed a book");
+    let content = |path: &str| {
+        book.iter()
+            .find_map(|i| match i {
+                BookItem::Chapter(ch) if ch.path.as_deref() == Some(Path::new(path)) => {
+                    Some(ch.content.clone())
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no chapter {path}"))
+    };
+    let a = content("p/a/index.md");
+    let header = &a[..a.find("Hello.").expect("the body is kept")];
+    for (what, expected) in [
+        ("the cascaded category's chip", "from-the-section</a>"),
+        ("the page's own tag's chip", "own-tag</a>"),
+        ("the cascaded description", "Said by the section."),
+    ] {
+        assert!(
+            header.contains(expected),
+            "post A's header lacks {what}:\n{header}"
+        );
+    }
+    assert!(content("p/b/index.md").contains("Body."));
+    for said in [
+        "is not a date Hugo reads",
+        "`weight` must be a whole number",
+    ] {
+        let lines: Vec<&str> = run.stderr.lines().filter(|l| l.contains(said)).collect();
+        assert_eq!(lines.len(), 1, "said once: {said}\n{}", run.stderr);
+        assert!(
+            lines[0].starts_with("content/post/b/index.md:") && lines[0].contains(": warning: "),
+            "a warning at its place in the file: {}",
+            lines[0]
+        );
+    }
+}

@@ -122,8 +122,18 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
                 (link.clone(), (paths, file, list))
             })
             .collect();
-        // The site's text goes into the chapters, and the rest of the site before they are read.
+        // The site's text goes into the chapters, and its posts (the site's reading of their
+        // front matter, with its cascade), and the rest of the site before they are read.
         let mut site = site;
+        if let Ok(mut posts) = run.posts.lock() {
+            for (&id, link) in &built.chapters {
+                if let Some(page) = site.pages.get_mut(id)
+                    && page.file.as_ref().is_some_and(|f| f.parsed)
+                {
+                    posts.insert(link.clone(), std::mem::take(&mut page.post));
+                }
+            }
+        }
         structure::fill(&mut built.items, &built.texts, &mut site);
         drop(site);
         let mut read = read_all(run, std::mem::take(&mut built.items), threads);

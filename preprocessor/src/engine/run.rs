@@ -8,10 +8,12 @@ use crate::date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::disk;
 use crate::index::Statics;
+use crate::post::Post;
 use crate::shortcodes::host;
 use crate::shortcodes::page::Privacy;
 use crate::shortcodes::registry::Shortcodes;
 use crate::site::{Config, Site};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -29,6 +31,9 @@ pub struct Run {
     pub config: Option<Config>,
     /// The content tree, when the chapters come from it: the book stage takes it.
     pub content: Mutex<Option<Site>>,
+    /// The site's posts of the chapters made from its pages, by chapter link, each taken when
+    /// its chapter is read (the book stage puts them here before it drops the site).
+    pub posts: Mutex<HashMap<String, Post>>,
     /// The site's folder on disk.
     pub site_dir: Option<PathBuf>,
     /// The files of the site's `static/` folders, in a book made from the site.
@@ -130,6 +135,7 @@ impl Run {
             privacy,
             config,
             content: Mutex::new(content),
+            posts: Mutex::default(),
             site_dir,
             statics,
             problems,

@@ -172,6 +172,7 @@ fn read_page(
     let mut post = Post::default();
     let mut block = None;
     let mut body_start = 0;
+    let mut parsed = false;
     let mut terms = vec![Vec::new(); plurals.len()];
     let problem =
         |p: front_matter::Problem| Diagnostic::at(&source, &text, p.at, p.message).hint(p.hint);
@@ -186,8 +187,13 @@ fn read_page(
             match front_matter::parse(&text, &b) {
                 Ok(map) => {
                     let (p, t, found) = resolve(&map, &text, &b, plurals);
-                    problems.extend(found.into_iter().map(problem));
-                    (post, terms) = (p, t);
+                    // Hugo builds a page whatever its values: a value it can't use is a warning.
+                    problems.extend(
+                        found
+                            .into_iter()
+                            .map(|p| problem(p).severity(Severity::Warning)),
+                    );
+                    (post, terms, parsed) = (p, t, true);
                     if pf.bundle == Bundle::Branch {
                         cascade = Cascade::of(&map);
                     }
@@ -229,6 +235,7 @@ fn read_page(
             path: pf.path,
             source,
             front_matter: block,
+            parsed,
             body_start,
             dir: pf.dir,
             base_name: pf.base_name,
