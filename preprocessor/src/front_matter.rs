@@ -46,6 +46,19 @@ pub enum Found {
     },
 }
 
+/// What to say of front matter opened in `format` and never closed: the message and the hint.
+pub fn unclosed(format: Format) -> (String, String) {
+    let fence = match format {
+        Format::Yaml => "`---`",
+        Format::Toml => "`+++`",
+        Format::Json => "`}`",
+    };
+    (
+        format!("front matter opened here is never closed: no closing {fence}"),
+        format!("end the front matter with a line holding only {fence}"),
+    )
+}
+
 /// A front-matter problem, at a byte offset of the chapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

@@ -10,6 +10,20 @@ use crate::shortcodes::call::Node;
 use crate::shortcodes::registry::Shortcodes;
 use crate::shortcodes::syntax;
 
+/// What is known of a chapter's front matter before it is read.
+#[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "made for one call of Read::with and taken apart there: a box would be one more allocation a chapter"
+)]
+pub enum Known {
+    /// Nothing: the reading parses it and reports its problems.
+    Nothing,
+    /// A Hugo site read the same file and reported its problems: the post it made (with the
+    /// site's `cascade`), `None` where the front matter did not parse.
+    Site(Option<Post>),
+}
+
 /// What reading a chapter found.
 #[derive(Debug, Default)]
 pub struct Read {
@@ -31,18 +45,11 @@ impl Read {
     /// Reads `source`, the chapter `file` as the author wrote it, with the run's `shortcodes`
     /// deciding which calls take inner content.
     pub fn new(file: String, source: &str, shortcodes: &Shortcodes) -> Read {
-        Read::with_post(file, source, shortcodes, None)
+        Read::with(file, source, shortcodes, Known::Nothing)
     }
 
-    /// [`Read::new`], with the post its front matter makes already known (`post`: a Hugo
-    /// site's reading of the same file, with the site's `cascade` applied and its problems
-    /// reported there): the front matter is found, not parsed again.
-    pub fn with_post(
-        file: String,
-        source: &str,
-        shortcodes: &Shortcodes,
-        post: Option<Post>,
-    ) -> Read {
+    /// [`Read::new`], with what is `known` of its front matter already.
+    pub fn with(file: String, source: &str, shortcodes: &Shortcodes, known: Known) -> Read {
         let mut read = Read {
             file,
             ..Read::default()
@@ -50,29 +57,17 @@ impl Read {
         let body_start = match front_matter::find(source) {
             Found::None => 0,
             Found::Unclosed { format, at } => {
-                let fence = match format {
-                    front_matter::Format::Yaml => "`---`",
-                    front_matter::Format::Toml => "`+++`",
-                    front_matter::Format::Json => "`}`",
-                };
-                read.problems.push(
-                    Diagnostic::at(
-                        &read.file,
-                        source,
-                        at,
-                        format!("front matter opened here is never closed: no closing {fence}"),
-                    )
-                    .hint(format!(
-                        "end the front matter with a line holding only {fence}"
-                    )),
-                );
+                if matches!(known, Known::Nothing) {
+                    let (message, hint) = front_matter::unclosed(format);
+                    read.problems
+                        .push(Diagnostic::at(&read.file, source, at, message).hint(hint));
+                }
                 0
             }
             Found::Block(block) => {
-                match post {
-                    // The site's reading of the file: its problems were reported there.
-                    Some(post) => read.post = Some(post),
-                    None => match front_matter::parse(source, &block) {
+                match known {
+                    Known::Site(post) => read.post = post,
+                    Known::Nothing => match front_matter::parse(source, &block) {
                         Ok(map) => {
                             let (post, problems) = Post::from_map(&map, source, &block);
                             // Hugo builds a page whatever its values: a value it can't use is a

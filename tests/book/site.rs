@@ -537,3 +537,46 @@ fn a_sections_cascade_is_in_its_pages_headers_and_a_value_hugo_ignores_is_one_wa
         );
     }
 }
+
+#[test]
+fn front_matter_hugo_refuses_is_one_error_and_the_page_is_kept() {
+    // hugo 0.111: `EOF looking for end YAML front matter delimiter`, and no site.
+    let mut files = CASCADE_SITE.to_vec();
+    files.retain(|(path, _)| !path.starts_with("content/post/b/"));
+    files.push((
+        "content/post/b/index.md",
+        "---\ntitle: Post B\nslug: b\n\nThe body is kept.\n",
+    ));
+    // Another page's warning, so that the same problem said twice would not be said twice in
+    // a row.
+    files.push((
+        "content/post/c/index.md",
+        "---\ntitle: Post C\nslug: c\ndate: not-a-date\n---\nC.\n",
+    ));
+    let toml = book_toml();
+    files.push(("book.toml", &toml));
+    let run = support::Fixture::new("site-unclosed", &files).preprocess("html", false);
+    assert!(!run.success, "hugo refuses this site: so does the book");
+    let said: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("never closed"))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "content/post/b/index.md:1:1: error: front matter opened here is never closed: no closing `---` (end the front matter with a line holding only `---`)"
+        ],
+        "{}",
+        run.stderr
+    );
+    let book = run
+        .book
+        .expect("the whole book is written even when there are problems");
+    assert!(
+        book.iter().any(
+            |i| matches!(i, BookItem::Chapter(ch) if ch.content.contains("The body is kept."))
+        ),
+        "the page is a chapter still"
+    );
+}

@@ -128,9 +128,10 @@ pub fn stage(run: &Arc<Run>, read: Vec<ReadItem>, threads: usize) -> Book {
         if let Ok(mut posts) = run.posts.lock() {
             for (&id, link) in &built.chapters {
                 if let Some(page) = site.pages.get_mut(id)
-                    && page.file.as_ref().is_some_and(|f| f.parsed)
+                    && let Some(file) = &page.file
                 {
-                    posts.insert(link.clone(), std::mem::take(&mut page.post));
+                    let post = std::mem::take(&mut page.post);
+                    posts.insert(link.clone(), file.parsed.then_some(post));
                 }
             }
         }

@@ -6,7 +6,7 @@
 use super::Run;
 use crate::config::Settings;
 use crate::index::{Entry, link_path};
-use crate::read::Read;
+use crate::read::{Known, Read};
 use mdbook_preprocessor::book::{BookItem, Chapter};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -19,15 +19,19 @@ pub fn read_item(run: &Run, item: &BookItem) -> Vec<(Read, Entry)> {
     // Exactly: an item is mostly one chapter, and `extend` would make room for four.
     let mut out = Vec::with_capacity(chapters.len());
     out.extend(chapters.into_iter().map(|ch| {
-        // A chapter made from a site's page has its post read already.
-        let post = ch.path.as_ref().and_then(|path| {
-            let mut posts = run.posts.lock().ok()?;
-            if posts.is_empty() {
-                return None;
-            }
-            posts.remove(&link_path(path, settings.default_preprocessors))
-        });
-        let mut read = Read::with_post(file_name(settings, ch), &ch.content, &run.shortcodes, post);
+        // A chapter made from a site's page has its front matter read already.
+        let known = ch
+            .path
+            .as_ref()
+            .and_then(|path| {
+                let mut posts = run.posts.lock().ok()?;
+                if posts.is_empty() {
+                    return None;
+                }
+                posts.remove(&link_path(path, settings.default_preprocessors))
+            })
+            .map_or(Known::Nothing, Known::Site);
+        let mut read = Read::with(file_name(settings, ch), &ch.content, &run.shortcodes, known);
         let entry = Entry::of(settings, ch, &mut read);
         (read, entry)
     }));

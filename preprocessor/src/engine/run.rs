@@ -31,9 +31,10 @@ pub struct Run {
     pub config: Option<Config>,
     /// The content tree, when the chapters come from it: the book stage takes it.
     pub content: Mutex<Option<Site>>,
-    /// The site's posts of the chapters made from its pages, by chapter link, each taken when
-    /// its chapter is read (the book stage puts them here before it drops the site).
-    pub posts: Mutex<HashMap<String, Post>>,
+    /// The site's posts of the chapters made from its pages (`None` where the front matter
+    /// did not parse: the site said why), by chapter link, each taken when its chapter is read
+    /// (the book stage puts them here before it drops the site).
+    pub posts: Mutex<HashMap<String, Option<Post>>>,
     /// The site's folder on disk.
     pub site_dir: Option<PathBuf>,
     /// The files of the site's `static/` folders, in a book made from the site.

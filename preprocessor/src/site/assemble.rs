@@ -178,10 +178,10 @@ fn read_page(
         |p: front_matter::Problem| Diagnostic::at(&source, &text, p.at, p.message).hint(p.hint);
     match front_matter::find(&text) {
         Found::None => {}
-        Found::Unclosed { at, .. } => problems.push(
-            Diagnostic::at(&source, &text, at, "front matter is never closed")
-                .hint("end it with the same `---` or `+++` line it starts with"),
-        ),
+        Found::Unclosed { format, at } => {
+            let (message, hint) = front_matter::unclosed(format);
+            problems.push(Diagnostic::at(&source, &text, at, message).hint(hint));
+        }
         Found::Block(b) => {
             body_start = b.body_start;
             match front_matter::parse(&text, &b) {
