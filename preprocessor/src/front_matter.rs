@@ -3,6 +3,7 @@
 //! parsing it into a map of lowercased keys, as Hugo's keys are case-insensitive. Pure functions
 //! from a chapter's text to data; positions are byte offsets into that text.
 
+use crate::diagnostic::Diagnostic;
 use serde_json::{Map, Value};
 
 /// The three syntaxes Hugo reads.
@@ -46,25 +47,33 @@ pub enum Found {
     },
 }
 
-/// What to say of front matter opened in `format` and never closed: the message and the hint.
-pub fn unclosed(format: Format) -> (String, String) {
-    let fence = match format {
-        Format::Yaml => "`---`",
-        Format::Toml => "`+++`",
-        Format::Json => "`}`",
-    };
-    (
-        format!("front matter opened here is never closed: no closing {fence}"),
-        format!("end the front matter with a line holding only {fence}"),
-    )
-}
-
 /// A front-matter problem, at a byte offset of the chapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub at: usize,
     pub message: String,
     pub hint: String,
+}
+
+impl Problem {
+    /// The problem as a diagnostic of `file`, whose text is `source`.
+    pub fn diagnostic(self, file: &str, source: &str) -> Diagnostic {
+        Diagnostic::at(file, source, self.at, self.message).hint(self.hint)
+    }
+}
+
+/// Front matter opened in `format` at `at` and never closed.
+pub fn unclosed(format: Format, at: usize) -> Problem {
+    let fence = match format {
+        Format::Yaml => "`---`",
+        Format::Toml => "`+++`",
+        Format::Json => "`}`",
+    };
+    Problem {
+        at,
+        message: format!("front matter opened here is never closed: no closing {fence}"),
+        hint: format!("end the front matter with a line holding only {fence}"),
+    }
 }
 
 /// Finds the front matter at the start of `source`.

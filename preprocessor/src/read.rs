@@ -1,6 +1,7 @@
 //! Reading one chapter, independent of every other: its front matter found and parsed, resolved
 //! into a `Post` (what Hugo would make of it; for a page of a Hugo site, the site's own reading),
-//! its shortcodes read as Hugo reads them, and its body scanned once. Every problem is kept as a diagnostic at its place in the author's source.
+//! its shortcodes read as Hugo reads them, and its body scanned once. Every problem is kept as a
+//! diagnostic at its place in the author's source.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{self, Found};
@@ -58,9 +59,8 @@ impl Read {
             Found::None => 0,
             Found::Unclosed { format, at } => {
                 if matches!(known, Known::Nothing) {
-                    let (message, hint) = front_matter::unclosed(format);
-                    read.problems
-                        .push(Diagnostic::at(&read.file, source, at, message).hint(hint));
+                    let problem = front_matter::unclosed(format, at);
+                    read.problems.push(problem.diagnostic(&read.file, source));
                 }
                 0
             }
@@ -73,15 +73,11 @@ impl Read {
                             // Hugo builds a page whatever its values: a value it can't use is a
                             // warning.
                             read.problems.extend(problems.into_iter().map(|p| {
-                                Diagnostic::at(&read.file, source, p.at, p.message)
-                                    .hint(p.hint)
-                                    .severity(Severity::Warning)
+                                p.diagnostic(&read.file, source).severity(Severity::Warning)
                             }));
                             read.post = Some(post);
                         }
-                        Err(p) => read
-                            .problems
-                            .push(Diagnostic::at(&read.file, source, p.at, p.message).hint(p.hint)),
+                        Err(p) => read.problems.push(p.diagnostic(&read.file, source)),
                     },
                 }
                 let body_start = block.body_start;

@@ -174,13 +174,11 @@ fn read_page(
     let mut body_start = 0;
     let mut parsed = false;
     let mut terms = vec![Vec::new(); plurals.len()];
-    let problem =
-        |p: front_matter::Problem| Diagnostic::at(&source, &text, p.at, p.message).hint(p.hint);
+    let problem = |p: front_matter::Problem| p.diagnostic(&source, &text);
     match front_matter::find(&text) {
         Found::None => {}
         Found::Unclosed { format, at } => {
-            let (message, hint) = front_matter::unclosed(format);
-            problems.push(Diagnostic::at(&source, &text, at, message).hint(hint));
+            problems.push(problem(front_matter::unclosed(format, at)))
         }
         Found::Block(b) => {
             body_start = b.body_start;
