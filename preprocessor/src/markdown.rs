@@ -67,6 +67,14 @@ pub(crate) fn inline_events(markdown: &str) -> Vec<Event<'static>> {
     out
 }
 
+/// The author's markdown as events, its blocks kept (a summary of several paragraphs, a list
+/// or code is a list item's blocks).
+pub(crate) fn events(markdown: &str) -> Vec<Event<'static>> {
+    Parser::new_ext(markdown, options())
+        .map(Event::into_static)
+        .collect()
+}
+
 /// `events`, written for a page whose chapter is in folder `dir` (`p/x/`), moved to the chapter
 /// `from` (`post/index.md`): each relative link and image (`diagram.png`, `../y/`) is made
 /// relative to `from`, so it still reaches what it reached (a summary on a list page).

@@ -428,11 +428,8 @@ pub fn list_item(
         line.push(markdown::text(format!(" · {}", date::human(d))));
     }
     let summary = summary.and_then(|s| match &s.markdown {
-        Some(md) => Some(markdown::paragraph(markdown::rebase(
-            markdown::inline_events(md),
-            dir,
-            from,
-        ))),
+        // The author's blocks: a summary may be paragraphs, a list or code.
+        Some(md) => Some(markdown::rebase(markdown::events(md), dir, from)),
         None if !s.text.trim().is_empty() => {
             let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
             Some(markdown::paragraph(vec![markdown::text(text)]))

@@ -292,3 +292,79 @@ fn the_archives_leave_hidden_posts_out_and_order_one_days_posts_as_stack_does() 
     let posts = page(&built, posts);
     assert!(posts.contains("[Hid]"), "{posts}");
 }
+
+#[test]
+fn a_list_item_keeps_its_title_and_every_word_of_its_summary_whatever_its_blocks() {
+    use crate::site::summary::Source;
+    use mdbook_markdown::pulldown_cmark::{Event, Parser};
+    let authored = |md: &str| Summary {
+        source: Source::Divider,
+        markdown: Some(md.to_owned()),
+        text: String::new(),
+        truncated: true,
+    };
+    let plain = |text: &str| Summary {
+        source: Source::Auto,
+        markdown: None,
+        text: text.to_owned(),
+        truncated: true,
+    };
+    let date = crate::date::parse("2024-03-01");
+    assert!(date.is_some());
+    let summaries = [
+        plain("1. Not a list. # Not a heading\n\n- nor an item *or emphasis* [x]"),
+        authored("A *first* paragraph\nover two lines.\n\nAnd a second, with `code`."),
+        // The writer wrote no item at all for a summary with a code block or a quote in it.
+        authored("```yaml\nkind: Pod\n\n\nmetadata: {}\n```\n\n> a quote\n>\n> - with a list"),
+        authored("A [reference][r] and a note.[^n]\n\n[r]: /p/x/\n[^n]: The note."),
+        authored("| a | b |\n|---|---|\n| 1 | 2 |\n\n<div>\n\nraw *html*\n\n</div>"),
+    ];
+    let words = |md: &str| -> Vec<String> {
+        let mut text = String::new();
+        for event in Parser::new_ext(md, markdown::options()) {
+            match event {
+                Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                    text.push_str(&t)
+                }
+                Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. })
+                | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {}
+                _ => text.push(' '),
+            }
+        }
+        text.split_whitespace().map(str::to_owned).collect()
+    };
+    for title in ["Plain", "*Stars* and [brackets] <b>", "1. Numbered"] {
+        for summary in &summaries {
+            let item = list_item(
+                title,
+                "../x/index.md",
+                date.as_ref(),
+                Some(summary),
+                "p/x",
+                "tags/a/index.md",
+            );
+            let links: Vec<String> = Parser::new_ext(&item, markdown::options())
+                .filter_map(|e| match e {
+                    Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(
+                links.first().map(String::as_str),
+                Some("../x/index.md"),
+                "{item}"
+            );
+            let summary_words = match &summary.markdown {
+                Some(md) => words(md),
+                None => summary.text.split_whitespace().map(str::to_owned).collect(),
+            };
+            let line = format!("{title} · March 1, 2024");
+            let expected: Vec<String> = line
+                .split_whitespace()
+                .map(str::to_owned)
+                .chain(summary_words)
+                .collect();
+            assert_eq!(words(&item), expected, "{item}");
+        }
+    }
+}
