@@ -49,22 +49,65 @@ pub(crate) fn guard(text: &str) -> String {
     text.replace("{{#", "\\{{#")
 }
 
-/// The author's markdown as inline events: the content of its paragraphs, a soft break between
-/// two; other blocks keep their events.
+/// The author's markdown as inline events, for a place that holds one line of text (a
+/// caption, a summary line): each block's inline content, a soft break between two blocks;
+/// code blocks are code spans, line by line, and an HTML block's lines inline HTML. The writer
+/// refuses blocks inside a paragraph and would write nothing at all.
 pub(crate) fn inline_events(markdown: &str) -> Vec<Event<'static>> {
     let mut out = Vec::new();
+    let mut code = false;
+    let boundary = |out: &mut Vec<Event<'static>>| {
+        if !matches!(out.last(), None | Some(Event::SoftBreak)) {
+            out.push(Event::SoftBreak);
+        }
+    };
     for event in Parser::new_ext(markdown, options()) {
         match event {
-            Event::Start(Tag::Paragraph) => {
-                if !out.is_empty() {
-                    out.push(Event::SoftBreak);
+            Event::Start(tag) if !inline_tag(tag.to_end()) => {
+                boundary(&mut out);
+                code = matches!(tag, Tag::CodeBlock(_));
+            }
+            Event::End(end) if !inline_tag(end) => {
+                boundary(&mut out);
+                code = false;
+            }
+            Event::Text(text) if code => {
+                for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                    boundary(&mut out);
+                    out.push(Event::Code(CowStr::from(line.to_owned())));
                 }
             }
-            Event::End(TagEnd::Paragraph) => {}
+            // An HTML block's lines, one after another on one line.
+            Event::Html(html) => {
+                if matches!(out.last(), Some(Event::InlineHtml(_))) {
+                    out.push(Event::Text(CowStr::from(" ")));
+                }
+                out.push(Event::InlineHtml(CowStr::from(html.trim_end().to_owned())));
+            }
+            // A note's text follows inline; its mark would lead nowhere.
+            Event::FootnoteReference(_) => {}
+            Event::Rule | Event::TaskListMarker(_) => boundary(&mut out),
             e => out.push(e.into_static()),
         }
     }
+    if matches!(out.last(), Some(Event::SoftBreak)) {
+        out.pop();
+    }
     out
+}
+
+/// Whether a tag is inline: it may be inside a paragraph.
+fn inline_tag(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 /// The author's markdown as events, its blocks kept (a summary of several paragraphs, a list

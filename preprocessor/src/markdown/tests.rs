@@ -73,3 +73,36 @@ fn rebased_links_reach_what_they_reached() {
         "[x](a/x.png)"
     );
 }
+
+#[test]
+fn any_markdown_as_inline_events_is_written_with_every_word() {
+    let words = |md: &str| -> Vec<String> {
+        let mut text = String::new();
+        for event in Parser::new_ext(md, options()) {
+            match event {
+                Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                    text.push_str(&t)
+                }
+                Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. })
+                | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {}
+                _ => text.push(' '),
+            }
+        }
+        text.split_whitespace().map(str::to_owned).collect()
+    };
+    for md in [
+        "a *b*\n\nc",
+        "- one\n- [ ] two *x*\n\n1. three",
+        "# Heading\n\ntext\n\n---\n\n> quoted\n> > deeper",
+        "```sh\nkubectl get pods\n\nkubectl logs x\n```",
+        "    indented code",
+        "| a | b |\n|---|---|\n| 1 | **2** |",
+        "<div class=\"x\">\n<b>raw</b>\n</div>\n\nafter",
+        "term\n: its definition\n\ntext[^n]\n\n[^n]: the note",
+    ] {
+        let written = inline(inline_events(md));
+        assert!(!written.is_empty(), "{md:?}");
+        assert!(!written.contains("\n\n"), "one paragraph: {written:?}");
+        assert_eq!(words(&written), words(md), "{md:?} -> {written:?}");
+    }
+}

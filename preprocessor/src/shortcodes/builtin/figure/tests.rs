@@ -121,3 +121,29 @@ fn as_markdown_an_image_and_its_caption() {
     assert!(caption.iter().any(|e| matches!(e, Event::Start(Tag::Link { dest_url, .. }) if dest_url.as_ref() == "https://e.org/me")), "{out}");
     assert!(caption.contains(&&Event::Text("By [me]".into())), "{out}");
 }
+
+#[test]
+fn as_markdown_a_caption_of_blocks_is_kept_inline() {
+    // The writer stopped at a caption with a list in it: the caption was lost.
+    let out = md(
+        &named(
+            "figure",
+            &[
+                ("src", v("a.png")),
+                ("caption", v("Two steps:\n\n- `kubectl apply`\n- wait")),
+            ],
+        ),
+        None,
+    );
+    let evs = events(&out);
+    assert!(
+        evs.iter()
+            .any(|e| matches!(e, Event::Start(Tag::Image { dest_url, .. }) if dest_url.as_ref() == "a.png")),
+        "{out}"
+    );
+    assert!(evs.contains(&Event::Code("kubectl apply".into())), "{out}");
+    assert!(
+        !evs.iter().any(|e| matches!(e, Event::Start(Tag::List(_)))),
+        "{out}"
+    );
+}
