@@ -71,7 +71,7 @@ pub fn summary(body: &str, front_matter: Option<&str>, options: Options) -> Summ
         return Summary {
             source: Source::Divider,
             markdown: Some(before.to_owned()),
-            text: plain_text(before).trim().to_owned(),
+            text: plain_text(before, options.line_numbers).trim().to_owned(),
             truncated: !after.trim().is_empty(),
         };
     }
@@ -79,7 +79,7 @@ pub fn summary(body: &str, front_matter: Option<&str>, options: Options) -> Summ
         return Summary {
             source: Source::FrontMatter,
             markdown: Some(text.to_owned()),
-            text: plain_text(text).trim().to_owned(),
+            text: plain_text(text, options.line_numbers).trim().to_owned(),
             truncated: false,
         };
     }
@@ -112,9 +112,9 @@ pub fn has_cjk(text: &str) -> bool {
 
 /// The page's text as Hugo's `StripHTML` leaves the rendered page: a paragraph's end and a
 /// hard break are newlines, other line ends and block boundaries spaces, whitespace runs one
-/// character (the first of the run).
-pub fn plain_text(markdown: &str) -> String {
-    plain(markdown, None, None)
+/// character (the first of the run); highlighted code's line numbers are text too.
+pub fn plain_text(markdown: &str, numbers: Option<LineNumbers>) -> String {
+    plain(markdown, numbers, None)
         .into_iter()
         .map(|(c, _)| c)
         .collect()
