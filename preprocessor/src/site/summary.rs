@@ -6,7 +6,9 @@
 //! first `summaryLength` characters of its words (`TruncateWordsByRune`). Hugo takes the plain
 //! text from the rendered page; here it comes from pulldown-cmark's events with mdBook's
 //! options: shortcode calls are dropped (Hugo has their output), raw HTML is dropped (Goldmark's
-//! default `unsafe: false`), and Hugo's `&quot;`-escaped quotes never end a sentence.
+//! default `unsafe: false`), a footnote is its number where it is referenced and its text at the
+//! page's end (where Goldmark writes the notes), and Hugo's `&quot;`-escaped quotes never end a
+//! sentence.
 
 use mdbook_markdown::pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
@@ -221,6 +223,10 @@ fn gather(
     let mut code: Option<String> = None;
     // Where the last event that was gathered ends.
     let mut last_end = 0;
+    // Footnotes by their first reference, as Goldmark numbers them: label, references, text.
+    // A definition's text is set apart where it is; Goldmark writes the notes at the page's end.
+    let mut notes: Vec<Note> = Vec::new();
+    let mut note: Option<(String, Collapsed)> = None;
     for (event, range) in new_cmark_parser(source, &MarkdownOptions::default()).into_offset_iter() {
         if enough.as_mut().is_some_and(|e| e.settled(&raw.out)) {
             return cut.is_none_or(|c| last_end < c).then_some(raw.out);
@@ -233,6 +239,31 @@ fn gather(
         }
         if in_image > 0 {
             continue;
+        }
+        match &event {
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let fresh = Collapsed {
+                    out: Vec::new(),
+                    was_space: false,
+                };
+                note = Some((label.to_string(), std::mem::replace(&mut raw, fresh)));
+                continue;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some((label, page)) = note.take() {
+                    let text = std::mem::replace(&mut raw, page).out;
+                    match notes.iter_mut().find(|n| n.label == label) {
+                        Some(n) => n.text = n.text.take().or(Some(text)),
+                        None => notes.push(Note {
+                            label,
+                            refs: 0,
+                            text: Some(text),
+                        }),
+                    }
+                }
+                continue;
+            }
+            _ => {}
         }
         if let Some(n) = numbers {
             match &event {
@@ -284,6 +315,22 @@ fn gather(
             Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
                 push_text(&mut raw, &t, false)
             }
+            // Its number, the text of the link Goldmark writes.
+            Event::FootnoteReference(label) => {
+                let at = match notes.iter().position(|n| *n.label == *label) {
+                    Some(i) => i,
+                    None => {
+                        notes.push(Note {
+                            label: label.to_string(),
+                            refs: 0,
+                            text: None,
+                        });
+                        notes.len() - 1
+                    }
+                };
+                notes[at].refs += 1;
+                push_text(&mut raw, &(at + 1).to_string(), false);
+            }
             Event::SoftBreak => raw.push((' ', 1)),
             Event::HardBreak | Event::End(TagEnd::Paragraph) => raw.push(('\n', 1)),
             Event::End(
@@ -307,7 +354,39 @@ fn gather(
         }
     }
     // The page ended first: settled or not, a prefix has not shown its summary.
-    cut.is_none().then_some(raw.out)
+    if cut.is_some() {
+        return None;
+    }
+    // The notes, after a rule: each note's text and a back link (`&#160;&#x21a9;&#xfe0e;`,
+    // its entities left as they are) for each reference.
+    let referenced: Vec<Note> = notes.into_iter().filter(|n| n.refs > 0).collect();
+    if !referenced.is_empty() {
+        raw.push((' ', 1));
+        for Note { refs, text, .. } in referenced {
+            let text = text.unwrap_or_default();
+            // The note's paragraph ends after its back links.
+            let (body, end) = match text.last() {
+                Some(('\n', _)) => (&text[..text.len() - 1], true),
+                _ => (&text[..], false),
+            };
+            body.iter().for_each(|&c| raw.push(c));
+            for _ in 0..refs {
+                [('\u{a0}', 6), ('\u{21a9}', 8), ('\u{fe0e}', 8)]
+                    .into_iter()
+                    .for_each(|c| raw.push(c));
+            }
+            raw.push(if end { ('\n', 1) } else { (' ', 1) });
+        }
+    }
+    Some(raw.out)
+}
+
+/// A footnote as [`gather`] meets it: its label, how often it is referenced, and its text
+/// once its definition is read.
+struct Note {
+    label: String,
+    refs: usize,
+    text: Option<Vec<(char, usize)>>,
 }
 
 /// `markdown` without shortcode calls: `{{< name args >}}`, `{{% name %}}` and their closing

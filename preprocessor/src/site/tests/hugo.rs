@@ -247,6 +247,9 @@ fn visible(html: &str) -> String {
     }
     for (entity, c) in [
         ("&amp;", "&"),
+        ("&#160;", "\u{a0}"),
+        ("&#x21a9;", "\u{21a9}"),
+        ("&#xfe0e;", "\u{fe0e}"),
         ("&lt;", "<"),
         ("&gt;", ">"),
         ("&quot;", "\""),
