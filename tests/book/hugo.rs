@@ -446,6 +446,12 @@ fn fixtures() -> Vec<(String, String)> {
             "offset",
             "---\ntitle: An offset\ndate: 2025-02-03T23:30:00-05:00\n---\nBody.\n",
         ),
+        (
+            "words-notes",
+            "---\ntitle: Notes and lists\n---\n## A heading {#custom}\n\nA claim.[^1] Another[^two] and ~~struck~~ \
+             words.  \nA hard break\\\nand a backslash one.\n\n- [x] done\n- [ ] to do\n\nTerm\n: its definition\n\n\
+             > quoted *text*\n\n***\n\n[^1]: The first note.\n[^two]: The second, longer note.\n",
+        ),
     ]
     .into_iter()
     .map(|(n, t)| (n.to_owned(), t.to_owned()))
