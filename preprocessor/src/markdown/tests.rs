@@ -74,22 +74,25 @@ fn rebased_links_reach_what_they_reached() {
     );
 }
 
+/// The words of `md` as it reads: its text, inline markup joining what it touches, blocks
+/// apart.
+pub(crate) fn words(md: &str) -> Vec<String> {
+    let mut text = String::new();
+    for event in Parser::new_ext(md, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text.push_str(&t)
+            }
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {}
+            _ => text.push(' '),
+        }
+    }
+    text.split_whitespace().map(str::to_owned).collect()
+}
+
 #[test]
 fn any_markdown_as_inline_events_is_written_with_every_word() {
-    let words = |md: &str| -> Vec<String> {
-        let mut text = String::new();
-        for event in Parser::new_ext(md, options()) {
-            match event {
-                Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                    text.push_str(&t)
-                }
-                Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. })
-                | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {}
-                _ => text.push(' '),
-            }
-        }
-        text.split_whitespace().map(str::to_owned).collect()
-    };
     for md in [
         "a *b*\n\nc",
         "- one\n- [ ] two *x*\n\n1. three",

@@ -319,20 +319,7 @@ fn a_list_item_keeps_its_title_and_every_word_of_its_summary_whatever_its_blocks
         authored("A [reference][r] and a note.[^n]\n\n[r]: /p/x/\n[^n]: The note."),
         authored("| a | b |\n|---|---|\n| 1 | 2 |\n\n<div>\n\nraw *html*\n\n</div>"),
     ];
-    let words = |md: &str| -> Vec<String> {
-        let mut text = String::new();
-        for event in Parser::new_ext(md, markdown::options()) {
-            match event {
-                Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                    text.push_str(&t)
-                }
-                Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. })
-                | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {}
-                _ => text.push(' '),
-            }
-        }
-        text.split_whitespace().map(str::to_owned).collect()
-    };
+    let words = markdown::tests::words;
     for title in ["Plain", "*Stars* and [brackets] <b>", "1. Numbered"] {
         for summary in &summaries {
             let item = list_item(
