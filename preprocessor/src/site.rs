@@ -239,6 +239,32 @@ impl Site {
         self.pages.get(id)
     }
 
+    /// What the book calls a page, in the sidebar and on lists: its `.LinkTitle`; for an
+    /// untitled home page the site's title, as Hugo's; for another untitled page (Hugo shows an
+    /// empty title) its file's name (`20260623` for `atomic/20260623.md`, `x` for the bundle
+    /// `x/index.md`), since a chapter must be called something.
+    pub fn name(&self, id: PageId) -> String {
+        let Some(page) = self.page(id) else {
+            return String::new();
+        };
+        let title = page.link_title.trim();
+        if !title.is_empty() {
+            return title.to_owned();
+        }
+        let file = page.file.as_ref();
+        match file.map(|f| f.base_name.as_str()) {
+            _ if page.kind == Kind::Home && !self.config.title.trim().is_empty() => {
+                self.config.title.trim().to_owned()
+            }
+            Some("index" | "_index") | None => file
+                .and_then(|f| f.dir.rsplit('/').next())
+                .filter(|d| !d.is_empty())
+                .unwrap_or("Home")
+                .to_owned(),
+            Some(base) => base.to_owned(),
+        }
+    }
+
     /// The page whose file is `path` (below the content folder).
     pub fn by_path(&self, path: &str) -> Option<PageId> {
         self.pages

@@ -279,15 +279,7 @@ impl Builder<'_> {
         }
         self.built.chapters.insert(id, link_of(&path));
         self.built.paths.insert(id, paths);
-        // Hugo titles the home page after the site when its `_index.md` does not.
-        let name = match page.link_title.trim() {
-            "" if page.kind == Kind::Home && !self.site.config.title.is_empty() => {
-                self.site.config.title.clone()
-            }
-            "" => "Home".to_owned(),
-            t => t.to_owned(),
-        };
-        let mut ch = Chapter::new(&name, content, &path, parents);
+        let mut ch = Chapter::new(&self.site.name(id), content, &path, parents);
         ch.source_path = page
             .file
             .as_ref()
@@ -365,7 +357,7 @@ impl Builder<'_> {
                 .then(|| self.site.summary(id))
                 .flatten();
             let item = list_item(
-                &p.link_title,
+                &self.site.name(id),
                 &crate::index::relative(&from, &to),
                 p.date.as_ref(),
                 summary.as_deref(),
@@ -419,6 +411,8 @@ pub fn list_item(
     dir: &str,
     from: &str,
 ) -> Arc<str> {
+    // An empty link would make the writer refuse the item: an untitled page is its link.
+    let title = if title.trim().is_empty() { to } else { title };
     let mut line = markdown::wrap(
         Tag::Strong,
         TagEnd::Strong,

@@ -337,7 +337,11 @@ pub fn from_site(
                         .filter_map(|&m| {
                             let p = site.page(m)?;
                             Some(Member {
-                                title: p.title.clone(),
+                                // Stack's cards show `.Title`.
+                                title: match p.title.trim() {
+                                    "" => site.name(m),
+                                    t => t.to_owned(),
+                                },
                                 link: link(m)?,
                                 date: p.date,
                                 summary: site.summary(m),

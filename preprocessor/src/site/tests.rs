@@ -455,3 +455,36 @@ fn a_summary_is_made_once_and_the_same_every_time() {
     assert_eq!(s.summary(s.home), None);
     assert_eq!(s.summary(s.pages.len()), None);
 }
+
+#[test]
+fn an_untitled_page_is_called_by_its_file_and_a_titled_one_by_its_link_title() {
+    let (s, _) = site(
+        BASE,
+        &[
+            ("_index.md", "No front matter."),
+            ("atomic/20260623.md", "A note with no front matter."),
+            ("post/bundle/index.md", "---\ndate: 2024-01-01\n---\nx"),
+            (
+                "post/short.md",
+                "---\ntitle: A long title\nlinkTitle: Short\n---\nx",
+            ),
+            ("post/plain.md", "---\ntitle: '  '\n---\nx"),
+        ],
+    );
+    let name = |path: &str| s.name(id(&s, path));
+    assert_eq!(
+        name("_index.md"),
+        "T",
+        "the home page takes the site's title"
+    );
+    assert_eq!(name("atomic/20260623.md"), "20260623");
+    assert_eq!(name("post/bundle/index.md"), "bundle");
+    assert_eq!(name("post/short.md"), "Short");
+    assert_eq!(name("post/plain.md"), "plain");
+    // Sections Hugo titles itself ("Atomics") keep their title.
+    let atomic = s
+        .pages
+        .iter()
+        .position(|p| p.sections == ["atomic"] && p.kind == Kind::Section);
+    assert_eq!(s.name(atomic.unwrap()), "Atomics");
+}
