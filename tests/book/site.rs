@@ -101,7 +101,7 @@ fn build(dir: &Path, ours: bool) -> Built {
     let site = copy_dir(dir);
     let layouts = hugo::layouts(&site);
     let listed_before = hugo::hugo(&site, &layouts, &["list", "all"]);
-    let published = hugo::publish(&site, &layouts, "en");
+    let published = hugo::publish(&site, &layouts);
 
     add_book(&site);
     let run = support::preprocess(&site, "html", false);
@@ -118,7 +118,7 @@ fn build(dir: &Path, ours: bool) -> Built {
     assert!(out.join("index.html").is_file(), "{name}: no index.html");
 
     let listed_after = hugo::hugo(&site, &layouts, &["list", "all"]);
-    let after = hugo::publish(&site, &layouts, "en");
+    let after = hugo::publish(&site, &layouts);
     Built {
         name,
         ours,

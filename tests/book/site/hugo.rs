@@ -105,42 +105,48 @@ pub fn hugo(site: &Path, layouts: &Path, args: &[&str]) -> String {
     stdout
 }
 
-/// Builds the site at `site` with hugo into a scratch folder; the pages it wrote.
-pub fn publish(site: &Path, layouts: &Path, language: &str) -> Published {
+/// Builds the site at `site` with hugo into a scratch folder; the pages it wrote in its default
+/// language (the home page's at `/`).
+pub fn publish(site: &Path, layouts: &Path) -> Published {
     let public = support::scratch("site-public");
     hugo(site, layouts, &["-d", public.to_str().unwrap()]);
     let mut html = Vec::new();
     support::html_files(&public, &mut html);
+    let mut lines = Vec::new();
+    for file in html {
+        for line in std::fs::read_to_string(&file).unwrap().lines() {
+            match (line.strip_prefix("HUGO "), line.strip_prefix("ARCHIVE ")) {
+                (Some(json), _) => {
+                    lines.push((false, serde_json::from_str::<Value>(json).unwrap()))
+                }
+                (_, Some(json)) => lines.push((true, serde_json::from_str(json).unwrap())),
+                _ => {}
+            }
+        }
+    }
+    let language = lines
+        .iter()
+        .find(|(archive, v)| !archive && v["url"] == "/")
+        .map(|(_, v)| v["lang"].clone())
+        .unwrap_or_default();
     let mut pages = BTreeMap::new();
     let mut base_url = String::new();
     let mut archives = BTreeMap::new();
-    for file in html {
-        for line in std::fs::read_to_string(&file).unwrap().lines() {
-            let (archive, json) = match (line.strip_prefix("HUGO "), line.strip_prefix("ARCHIVE "))
-            {
-                (Some(json), _) => (false, json),
-                (_, Some(json)) => (true, json),
-                _ => continue,
-            };
-            let v: Value = serde_json::from_str(json).unwrap();
-            if v["lang"] != language {
-                continue;
-            }
-            let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
-            if archive {
-                archives.insert(s("url"), urls(&v["pages"]));
-                continue;
-            }
-            base_url = s("base");
-            let page = Page {
-                id: s("id"),
-                kind: s("kind"),
-                layout: s("layout"),
-                url: s("url"),
-                pages: urls(&v["pages"]),
-            };
-            pages.insert(page.url.clone(), page);
+    for (archive, v) in lines.into_iter().filter(|(_, v)| v["lang"] == language) {
+        let s = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+        if archive {
+            archives.insert(s("url"), urls(&v["pages"]));
+            continue;
         }
+        base_url = s("base");
+        let page = Page {
+            id: s("id"),
+            kind: s("kind"),
+            layout: s("layout"),
+            url: s("url"),
+            pages: urls(&v["pages"]),
+        };
+        pages.insert(page.url.clone(), page);
     }
     let _ = std::fs::remove_dir_all(&public);
     assert!(
