@@ -366,7 +366,6 @@ pub fn from_site(
                         members,
                     })
                 })
-                .filter(|t| !t.members.is_empty())
                 .collect();
             Some(Taxonomy {
                 plural: t.name.plural.clone(),

@@ -4,8 +4,9 @@
 //! key is the folder name, lowercased), else one Hugo makes, titled with the spelling of the
 //! first page in content order that names it. A term page lists every page built with the
 //! term, `_build.list` notwithstanding, sections and the home page included, in the default
-//! order; the taxonomy page lists its terms. A term page left out (a draft `_index.md`) takes
-//! the term with it.
+//! order; the taxonomy page lists its terms, those of an `_index.md` that no page names
+//! included (with no pages). A value that sanitizes to nothing (`tags: [""]`) is no term. A
+//! term page left out (a draft `_index.md`) takes the term with it.
 
 use super::assemble::made;
 use super::order::{self, Order};
@@ -84,6 +85,9 @@ pub(super) fn assign(site: &mut Site) {
         for entry in &mut entries {
             entry.0 = keys.get(entry.2).map_or("", String::as_str);
         }
+        // A value with nothing left of it as a path (`""`, `" "`, `"?"`, `"/"`) names no term:
+        // hugo files the page under none.
+        entries.retain(|e| !e.0.trim_matches('/').is_empty());
         entries.sort();
         entries.dedup_by(|a, b| a.0 == b.0 && a.3 == b.3);
         let entries: Vec<(String, String, PageId)> = entries

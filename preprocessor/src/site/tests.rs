@@ -222,7 +222,8 @@ fn terms_take_the_first_spelling_and_their_own_pages() {
         &[
             (
                 "post/two.md",
-                "---\ntitle: Two\ntags: [Kubernetes Networking, \"C++\", Go]\nseries: [S]\n---\n",
+                // As hugo 0.111: a value that sanitizes to nothing names no term.
+                "---\ntitle: Two\ntags: [Kubernetes Networking, \"C++\", Go, \"\", \" \", \"?\", \"/\"]\nseries: [S]\n---\n",
             ),
             (
                 "post/three/index.md",
@@ -232,6 +233,8 @@ fn terms_take_the_first_spelling_and_their_own_pages() {
                 "tags/kubernetes-networking/_index.md",
                 "---\ntitle: K8s Net\n---\n",
             ),
+            // A term page no post names: hugo publishes it, with no pages.
+            ("tags/someday/_index.md", "---\ntitle: Someday\n---\n"),
         ],
     );
     assert_eq!(s.taxonomies.len(), 2);
@@ -255,8 +258,10 @@ fn terms_take_the_first_spelling_and_their_own_pages() {
             ("c++", "C++", "/topic/c-/"),
             ("go", "go", "/topic/go/"),
             ("kubernetes-networking", "K8s Net", "/topic/k8s-net/"),
+            ("someday", "Someday", "/topic/someday/"),
         ]
     );
+    assert!(s.pages[tags.terms[3]].pages.is_empty());
     let go = tags.terms[1];
     assert_eq!(
         paths(&s, &s.pages[go].pages),
