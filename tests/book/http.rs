@@ -177,7 +177,8 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
-/// The values of the `href` and `src` attributes of an HTML page, entities decoded, in order.
+/// The values of the `href` and `src` attributes of an HTML page's tags (not of text that shows
+/// one), entities decoded, in order.
 pub fn html_links(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let bytes = html.as_bytes();
@@ -188,6 +189,14 @@ pub fn html_links(html: &str) -> Vec<String> {
             from = start + attr.len();
             // A whole attribute name: `data-src=` is not `src=`.
             if start == 0 || !bytes[start - 1].is_ascii_whitespace() {
+                continue;
+            }
+            // Inside a tag: `&lt;a href="..."&gt;` shown in a code block is text.
+            let before = &html[..start];
+            if before
+                .rfind('<')
+                .is_none_or(|lt| before.rfind('>').is_some_and(|gt| gt > lt))
+            {
                 continue;
             }
             let Some(&quote) = bytes.get(from).filter(|q| **q == b'"' || **q == b'\'') else {
@@ -324,7 +333,9 @@ fn links_resolve_as_a_browser_resolves_them() {
     assert_eq!(r("/site/x.html", "#top"), None);
     assert_eq!(r("/site/a/b.html", "../../../x"), Some(("/x".into(), None)));
     assert_eq!(
-        html_links("<a href=\"a?b=1&amp;c=2\"><img data-src=\"no\" src='i.png'>"),
+        html_links(
+            "<a href=\"a?b=1&amp;c=2\"><img data-src=\"no\" src='i.png'> &lt;a href=\"shown\"&gt;"
+        ),
         ["a?b=1&c=2", "i.png"]
     );
     assert_eq!(
