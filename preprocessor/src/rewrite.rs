@@ -105,10 +105,12 @@ fn cover(src: &str, me: &Entry, resolver: &Resolver) -> String {
         form: Form::Destination,
         after: 0,
     };
-    match resolver.resolve(me, &site) {
+    let url = match resolver.resolve(me, &site) {
         links::Outcome::Rewrite(url) => url,
         _ => src.to_owned(),
-    }
+    };
+    // As a URL: `image: My cover.png` is `My%20cover.png`, as Hugo's resource link is.
+    crate::urlize::url_escape(&url)
 }
 
 #[cfg(test)]
