@@ -8,6 +8,7 @@ use crate::front_matter::{self, Block};
 use crate::urlize;
 use serde_json::{Map, Value};
 
+pub mod dates;
 mod reader;
 use reader::{Reader, kind};
 
@@ -164,6 +165,18 @@ impl Post {
             title,
         };
         (post, r.problems)
+    }
+
+    /// Takes the dates (and a `:filename` slug) the site's `[frontmatter]` gives.
+    pub fn take_dates(&mut self, d: dates::Resolved) {
+        self.date = d.date;
+        self.lastmod = d.lastmod;
+        self.publish_date = d.publish_date;
+        self.expiry_date = d.expiry_date;
+        if let Some(slug) = d.slug.filter(|s| !s.is_empty()) {
+            self.slug = Some(urlize::slug(&slug)).filter(|s| !s.is_empty());
+            self.written_slug = Some(slug);
+        }
     }
 
     /// The name the sidebar shows: `linkTitle`, else `title`.

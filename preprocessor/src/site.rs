@@ -164,6 +164,11 @@ impl Page {
         self.omitted.is_none() && self.post.build.render == crate::post::Render::Always
     }
 
+    /// Whether it has neither a date nor a `lastmod`: a list page takes its pages' then.
+    pub fn undated(&self) -> bool {
+        self.date.is_none() && self.post.lastmod.is_none()
+    }
+
     /// The sort key for [`order`].
     pub fn key(&self) -> order::Key<'_> {
         order::Key {
@@ -201,12 +206,16 @@ pub struct Site {
 }
 
 /// A file of the content folder, as the edge read it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ContentFile {
     /// The path below the content folder, with `/`.
     pub path: String,
     /// The text of a content file (`.md`, `.html`, ...); `None` for other files.
     pub text: Option<String>,
+    /// Its modification time, read when a date comes from it (`:fileModTime`).
+    pub modified: Option<Date>,
+    /// The author date of its last commit, read when a date comes from it (`:git`).
+    pub committed: Option<Date>,
 }
 
 impl Site {

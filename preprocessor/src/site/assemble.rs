@@ -15,6 +15,7 @@ use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{self, Found};
 use crate::post::Post;
+use crate::post::dates::{self, FileDates};
 use std::sync::OnceLock;
 
 pub(super) fn assemble(
@@ -34,6 +35,8 @@ pub(super) fn assemble(
         })
         .collect();
     let mut tree = tree::classify(&inputs, &config, content_root);
+    let times: Vec<(Option<Date>, Option<Date>)> =
+        files.iter().map(|f| (f.modified, f.committed)).collect();
     let mut texts: Vec<Option<String>> = files.into_iter().map(|f| f.text).collect();
     let mut problems = Vec::new();
     for path in &tree.both_indexes {
@@ -84,7 +87,15 @@ pub(super) fn assemble(
         .collect();
     let read = parallel(work, |(pf, text)| {
         let mut found = Vec::new();
-        let (page, cascade) = read_page(pf, text, &config, &plurals, &mut found);
+        let (modified, committed) = times.get(pf.input).copied().unwrap_or_default();
+        let (page, cascade) = read_page(
+            pf,
+            text,
+            (modified, committed),
+            &config,
+            &plurals,
+            &mut found,
+        );
         (page, cascade, found)
     });
     let mut pages = Vec::with_capacity(read.len());
@@ -159,10 +170,12 @@ fn source_of(config: &Config, path: &str) -> String {
     format!("{}/{path}", config.content_dir)
 }
 
-/// A page file's page: its front matter read, its kind from where it stands.
+/// A page file's page: its front matter read (its dates as the site's `[frontmatter]` says, from
+/// it and from the file's modification and commit `times`), its kind from where it stands.
 fn read_page(
     pf: tree::PageFile,
     text: String,
+    times: (Option<Date>, Option<Date>),
     config: &Config,
     plurals: &[String],
     problems: &mut Vec<Diagnostic>,
@@ -184,7 +197,10 @@ fn read_page(
             body_start = b.body_start;
             match front_matter::parse(&text, &b) {
                 Ok(map) => {
-                    let (p, t, found) = resolve(&map, &text, &b, plurals);
+                    let (mut p, t, found) = resolve(&map, &text, &b, plurals);
+                    if let Some(sources) = &config.dates {
+                        p.take_dates(dates::resolve(sources, &map, &file_dates(&pf, times)));
+                    }
                     // Hugo builds a page whatever its values: a value it can't use is a warning.
                     problems.extend(
                         found
@@ -200,6 +216,11 @@ fn read_page(
             }
             block = Some(b);
         }
+    }
+    if let (Some(sources), false) = (&config.dates, parsed) {
+        // No front matter: the file alone may still give dates.
+        let map = serde_json::Map::new();
+        post.take_dates(dates::resolve(sources, &map, &file_dates(&pf, times)));
     }
     let parts: Vec<&str> = pf.dir.split('/').filter(|s| !s.is_empty()).collect();
     let is_plural = |s: &str| plurals.iter().any(|p| p.eq_ignore_ascii_case(s));
@@ -243,6 +264,20 @@ fn read_page(
         post,
     };
     (page, cascade)
+}
+
+/// What the file of `pf` says of its dates: Hugo's `ContentBaseName` (a bundle's folder name) and
+/// its `times`.
+fn file_dates(pf: &tree::PageFile, times: (Option<Date>, Option<Date>)) -> FileDates<'_> {
+    let name = match pf.base_name.as_str() {
+        "index" | "_index" => pf.dir.rsplit('/').next().unwrap_or(""),
+        other => other,
+    };
+    FileDates {
+        name,
+        modified: times.0,
+        committed: times.1,
+    }
 }
 
 /// The post and the terms of each taxonomy (in `plurals` order) a front-matter map gives.

@@ -51,6 +51,9 @@ pub struct Config {
     pub has_cjk_language: bool,
     pub pluralize_list_titles: bool,
     pub disable_path_to_lower: bool,
+    /// Where pages' dates come from (`[frontmatter]`, `enableGitInfo`); `None` for Hugo's
+    /// default without git, which the front matter alone decides.
+    pub dates: Option<crate::post::dates::Sources>,
     /// The whole merged configuration, lowercased keys.
     pub raw: Map<String, Value>,
 }
@@ -133,6 +136,10 @@ impl Config {
                 .get("pluralizelisttitles")
                 .is_none_or(|_| r.boolean("pluralizelisttitles")),
             disable_path_to_lower: r.boolean("disablepathtolower"),
+            dates: crate::post::dates::Sources::from_config(
+                map.get("frontmatter").and_then(Value::as_object),
+                r.boolean("enablegitinfo"),
+            ),
             raw: Map::new(),
         };
         let problems = r.problems;

@@ -1,19 +1,22 @@
 //! The one place the site is read from the disk: which configuration files exist (the root
 //! file, `config/_default/` and `config/<environment>/`, and the same in each theme's folder),
 //! and the content folder's files, whose text is read for content files only, spread over the
-//! machine's cores. Everything read goes to the pure [`Site::new`].
+//! machine's cores, with their modification times and last commits (`git log`) when the
+//! site's `[frontmatter]` takes dates from them. Everything read goes to the pure [`Site::new`].
 
 use super::config_source::{self, ConfigFile, ROOT_NAMES};
 use super::{Config, ContentFile, Site};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::post::dates::{Source, Sources};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub(super) fn load(root: &Path, environment: &str, now: &Date) -> (Site, Vec<Diagnostic>) {
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
     let (config, mut problems) = config(&root, environment);
     let content_root = root.join(&config.content_dir);
-    let files = content_files(&content_root);
+    let files = content_files(&content_root, config.dates.as_ref());
     let content_root = content_root.to_string_lossy().replace('\\', "/");
     let (site, found) = Site::new(config, &content_root, files, now);
     problems.extend(found);
@@ -146,23 +149,38 @@ fn walk(dir: &Path, prefix: &Path, out: &mut Vec<PathBuf>) {
     out.extend(found.into_iter().flatten());
 }
 
-/// The content folder's files, content files with their text.
-fn content_files(content_root: &Path) -> Vec<ContentFile> {
+/// The content folder's files, content files with their text, and the times a date may come
+/// from when `dates` reads them (`:fileModTime`, `:git`).
+fn content_files(content_root: &Path, dates: Option<&Sources>) -> Vec<ContentFile> {
     let mut paths = Vec::new();
     walk(content_root, Path::new(""), &mut paths);
     let paths: Vec<String> = paths
         .into_iter()
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect();
-    let read = |path: &String| ContentFile {
-        path: path.clone(),
-        text: super::tree::is_content(path)
-            .then(|| std::fs::read(content_root.join(path)).ok())
-            .flatten()
-            .map(|bytes| {
-                String::from_utf8(bytes)
-                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-            }),
+    let mod_time = dates.is_some_and(|d| d.wants(&Source::ModTime));
+    let committed = if dates.is_some_and(|d| d.wants(&Source::Git)) {
+        commits(content_root)
+    } else {
+        HashMap::new()
+    };
+    let read = |path: &String| {
+        let full = content_root.join(path);
+        ContentFile {
+            path: path.clone(),
+            text: super::tree::is_content(path)
+                .then(|| std::fs::read(&full).ok())
+                .flatten()
+                .map(|bytes| {
+                    String::from_utf8(bytes)
+                        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+                }),
+            modified: mod_time
+                .then(|| std::fs::metadata(&full).and_then(|m| m.modified()).ok())
+                .flatten()
+                .map(|t| chrono::DateTime::<chrono::Utc>::from(t).fixed_offset()),
+            committed: committed.get(path).copied(),
+        }
     };
     let threads = if paths.len() < 64 {
         1
@@ -170,4 +188,41 @@ fn content_files(content_root: &Path) -> Vec<ContentFile> {
         crate::engine::threads()
     };
     crate::schedule::map(threads, paths.len(), &|i| read(&paths[i]))
+}
+
+/// The author date of each content file's last commit, as Hugo's `enableGitInfo` reads it from
+/// `git log` (paths below the content folder). Empty when the folder is in no repository or git
+/// is not installed: those dates then come from the next source, as in Hugo.
+fn commits(content_root: &Path) -> HashMap<String, Date> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(content_root)
+        .args([
+            "-c",
+            "core.quotePath=false",
+            "-c",
+            "log.showSignature=false",
+            "log",
+            "--no-merges",
+            "--name-only",
+            "--relative",
+            "--format=%x1e%aI",
+        ])
+        .stderr(std::process::Stdio::null())
+        .output();
+    let mut dates = HashMap::new();
+    let Some(out) = out.ok().filter(|o| o.status.success()) else {
+        return dates;
+    };
+    for commit in String::from_utf8_lossy(&out.stdout).split('\x1e') {
+        let mut lines = commit.lines();
+        let Some(date) = lines.next().and_then(crate::date::parse) else {
+            continue;
+        };
+        for file in lines.filter(|l| !l.is_empty()) {
+            // The newest commit comes first.
+            dates.entry(file.to_owned()).or_insert(date);
+        }
+    }
+    dates
 }

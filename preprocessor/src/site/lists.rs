@@ -1,5 +1,5 @@
 //! The lists of an assembled site and what follows from them: a list page's date (its newest
-//! page's, when it has none of its own), each list page's `.Pages` in Hugo's default order,
+//! page's, when it has no date of its own, nor a `lastmod`), each list page's `.Pages` in Hugo's default order,
 //! every page's URL, URLs two pages share, and Hugo's default `mainSections`.
 
 use super::hash::Map as HashMap;
@@ -35,7 +35,9 @@ fn child_sections<'a>(
     })
 }
 
-/// A list page without a date takes the newest of its pages' and nested sections' dates.
+/// A list page without a date takes the newest of its pages' and nested sections' dates, unless
+/// it has a `lastmod` (from its file's time, say, by `[frontmatter]`): hugo 0.111 leaves a list
+/// page's date alone once either is set.
 pub(super) fn dates(site: &mut Site) {
     fn newest(
         site: &Site,
@@ -78,7 +80,7 @@ pub(super) fn dates(site: &mut Site) {
     // Deepest first, so a section's nested sections have their dates when it takes them.
     ids.sort_by_key(|&i| std::cmp::Reverse(site.pages[i].sections.len()));
     for id in ids {
-        if site.pages[id].date.is_none() {
+        if site.pages[id].undated() {
             let d = newest(site, &kids, id, &mut memo);
             site.pages[id].date = d;
         }

@@ -118,14 +118,14 @@ pub(super) fn assign(site: &mut Site) {
             }
             let mut pages = members.remove(key).unwrap_or_default();
             order::sort_by(&mut pages, Order::Hugo, |&i| site.pages[i].key());
-            if site.pages[term].date.is_none() {
+            if site.pages[term].undated() {
                 site.pages[term].date = newest(site, &pages);
             }
             site.pages[term].pages = pages;
             terms.push(term);
         }
         order::sort_by(&mut terms, Order::Hugo, |&i| site.pages[i].key());
-        if site.pages[list].date.is_none() {
+        if site.pages[list].undated() {
             site.pages[list].date = newest(site, &terms);
         }
         site.pages[list].pages = terms.clone();

@@ -20,6 +20,7 @@ pub(super) fn site(config: &str, files: &[(&str, &str)]) -> (Site, Vec<Diagnosti
         .map(|(path, text)| ContentFile {
             path: path.to_string(),
             text: tree::is_content(path).then(|| text.to_string()),
+            ..Default::default()
         })
         .collect();
     Site::new(config, "/site/content", files, &now())
@@ -286,6 +287,7 @@ fn ten_thousand_posts_in_memory() {
         files.push(ContentFile {
             path: format!("post/topic-{s}/_index.md"),
             text: Some(format!("---\ntitle: Topic {s}\nweight: {s}\n---\n")),
+            ..Default::default()
         });
     }
     for i in 0..10_000 {
@@ -302,15 +304,18 @@ fn ten_thousand_posts_in_memory() {
             files.push(ContentFile {
                 path: format!("{dir}/single-{i}.md"),
                 text: Some(format!("{front}{body}")),
+                ..Default::default()
             });
         } else {
             files.push(ContentFile {
                 path: format!("{dir}/leaf-{i}/index.md"),
                 text: Some(format!("{front}{body}")),
+                ..Default::default()
             });
             files.push(ContentFile {
                 path: format!("{dir}/leaf-{i}/cover.jpg"),
                 text: None,
+                ..Default::default()
             });
         }
     }
@@ -492,4 +497,57 @@ fn an_untitled_page_is_called_by_its_file_and_a_titled_one_by_its_link_title() {
         .iter()
         .position(|p| p.sections == ["atomic"] && p.kind == Kind::Section);
     assert_eq!(s.name(atomic.unwrap()), "Atomics");
+}
+
+#[test]
+fn frontmatter_settings_give_dates_from_file_names_and_times_and_keep_list_dates_their_own() {
+    let config = format!(
+        "{BASE}[permalinks]\npost = '/:year/:slug/'\n[frontmatter]\ndate = [':filename', ':default']\nlastmod = ['lastmod', ':fileModTime']\n"
+    );
+    let (map, _) = merge(
+        &[ConfigFile {
+            path: "hugo.toml".into(),
+            text: config,
+        }],
+        "config",
+    );
+    let (config, problems) = Config::from_map(map, "hugo.toml");
+    assert!(problems.is_empty(), "{problems:?}");
+    let modified = crate::date::parse("2026-01-01T00:00:00Z");
+    let file = |path: &str, text: &str| ContentFile {
+        path: path.into(),
+        text: Some(text.into()),
+        modified,
+        committed: None,
+    };
+    let files = vec![
+        file("post/_index.md", "---\ntitle: Posts\n---\n"),
+        file(
+            "post/2021-03-04-from-the-name.md",
+            "---\ntitle: Named\n---\n",
+        ),
+        file(
+            "post/2022-05-06-kept/index.md",
+            "---\ntitle: Kept\nslug: own\n---\n",
+        ),
+        file("other/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\n"),
+    ];
+    let (s, _) = Site::new(config, "/site/content", files, &now());
+    let page = |path: &str| &s.pages[id(&s, path)];
+    let named = page("post/2021-03-04-from-the-name.md");
+    assert_eq!(named.date, crate::date::parse("2021-03-04"));
+    assert_eq!(named.url.as_deref(), Some("/2021/from-the-name/"));
+    assert_eq!(named.post.lastmod, modified);
+    let kept = page("post/2022-05-06-kept/index.md");
+    assert_eq!(kept.date, crate::date::parse("2022-05-06"));
+    assert_eq!(
+        kept.url.as_deref(),
+        Some("/2022/own/"),
+        "the front matter's slug wins"
+    );
+    // `post/_index.md` has a lastmod (its file's time): it keeps no date of its own, as hugo.
+    assert_eq!(page("post/_index.md").date, None);
+    // `other/` has no file: it takes its newest page's date.
+    let other = s.pages.iter().find(|p| p.sections == ["other"]).unwrap();
+    assert_eq!(other.date, crate::date::parse("2020-01-01"));
 }

@@ -10,6 +10,7 @@ fn site(files: &[(&str, &str)], config: &str) -> Site {
         .map(|(path, text)| ContentFile {
             path: path.to_string(),
             text: crate::site::tree::is_content(path).then(|| text.to_string()),
+            ..Default::default()
         })
         .collect();
     Site::new(
