@@ -99,15 +99,31 @@ impl Config {
         let content_dir = language_content_dir
             .or_else(|| r.string("contentdir"))
             .unwrap_or_else(|| "content".into());
+        // `languages.<default>` sets the site's title and params for its language: its
+        // `params` keys over the site's, one by one (hugo 0.111's `Language.SetParam`).
+        let language = map
+            .get("languages")
+            .and_then(|l| l.get(&default_language))
+            .and_then(Value::as_object);
+        let mut params = match map.get("params") {
+            Some(Value::Object(p)) => p.clone(),
+            _ => Map::new(),
+        };
+        if let Some(Value::Object(own)) = language.and_then(|l| l.get("params")) {
+            params.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        let title = language
+            .and_then(|l| l.get("title"))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .or_else(|| r.string("title"))
+            .unwrap_or_default();
         let config = Config {
             base_path: base_path(&base_url),
             base_url,
-            title: r.string("title").unwrap_or_default(),
+            title,
             permalinks: r.permalinks(),
-            params: match map.get("params") {
-                Some(Value::Object(p)) => p.clone(),
-                _ => Map::new(),
-            },
+            params,
             taxonomies: r.taxonomies(),
             disable_kinds: r
                 .strings("disablekinds")

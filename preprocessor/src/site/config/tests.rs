@@ -73,3 +73,24 @@ fn a_value_of_the_wrong_kind_is_a_problem_naming_the_key() {
     assert!(problems[0].message.contains("`title`"), "{problems:?}");
     assert_eq!(problems[0].file, "hugo.toml");
 }
+
+#[test]
+fn the_default_languages_title_and_params_are_the_sites() {
+    // What hugo 0.111 made of this configuration: .Site.Title "Lang", .Site.Params.a
+    // map[x:9], .Site.Params.b "root", .Site.Params.c "lang".
+    let (c, problems) = read(json!({
+        "title": "Root",
+        "defaultcontentlanguage": "zh-cn",
+        "params": {"a": {"x": 1, "y": 2}, "b": "root"},
+        "languages": {
+            "zh-cn": {"title": "Lang", "params": {"a": {"x": 9}, "c": "lang"}},
+            "en": {"title": "Other"}
+        }
+    }));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(c.title, "Lang");
+    assert_eq!(
+        serde_json::Value::Object(c.params),
+        json!({"a": {"x": 9}, "b": "root", "c": "lang"})
+    );
+}
