@@ -328,6 +328,7 @@ impl Site {
             length: self.config.summary_length,
             cjk,
             line_numbers: self.config.line_numbers(),
+            raw_html: self.config.raw_html(),
         };
         Some(Arc::new(summary::summary(
             file.body(),

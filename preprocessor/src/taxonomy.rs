@@ -81,6 +81,7 @@ pub fn auto_summary(body: &str, front_matter: Option<&str>) -> Summary {
             length: 70,
             cjk: false,
             line_numbers: None,
+            raw_html: false,
         },
     )
 }

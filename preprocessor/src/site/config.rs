@@ -190,6 +190,19 @@ impl Config {
             .map(|(_, p)| p.as_str())
     }
 
+    /// `markup.goldmark.renderer.unsafe`: raw HTML is written as it is.
+    pub fn raw_html(&self) -> bool {
+        let unsafe_ = || {
+            self.raw
+                .get("markup")?
+                .get("goldmark")?
+                .get("renderer")?
+                .get("unsafe")?
+                .as_bool()
+        };
+        unsafe_().unwrap_or(false)
+    }
+
     /// `markup.highlight` line numbering, when `lineNos` is set.
     pub fn line_numbers(&self) -> Option<super::summary::LineNumbers> {
         let h = self.raw.get("markup")?.get("highlight")?;

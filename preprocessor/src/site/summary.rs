@@ -50,6 +50,9 @@ pub struct Options {
     pub cjk: bool,
     /// `markup.highlight.lineNos`: highlighted code has line numbers, which are text.
     pub line_numbers: Option<LineNumbers>,
+    /// `markup.goldmark.renderer.unsafe`: raw HTML is written as it is, and its text is the
+    /// page's (else Goldmark writes `<!-- raw HTML omitted -->`, which has none).
+    pub raw_html: bool,
 }
 
 /// How Chroma numbers the lines of highlighted code (`markup.highlight`).
@@ -73,7 +76,9 @@ pub fn summary(body: &str, front_matter: Option<&str>, options: Options) -> Summ
         return Summary {
             source: Source::Divider,
             markdown: Some(before.to_owned()),
-            text: plain_text(before, options.line_numbers).trim().to_owned(),
+            text: plain_text(before, options.line_numbers, options.raw_html)
+                .trim()
+                .to_owned(),
             truncated: !after.trim().is_empty(),
         };
     }
@@ -81,13 +86,15 @@ pub fn summary(body: &str, front_matter: Option<&str>, options: Options) -> Summ
         return Summary {
             source: Source::FrontMatter,
             markdown: Some(text.to_owned()),
-            text: plain_text(text, options.line_numbers).trim().to_owned(),
+            text: plain_text(text, options.line_numbers, options.raw_html)
+                .trim()
+                .to_owned(),
             truncated: false,
         };
     }
     // Words past the first sentence after the limit change nothing: the text stops there.
     let enough = (!options.cjk).then(|| Enough::new(options.length));
-    let plain = plain(body, options.line_numbers, enough);
+    let plain = plain(body, options.line_numbers, options.raw_html, enough);
     let (text, truncated) = if options.cjk {
         by_rune(&plain, options.length)
     } else {
@@ -100,6 +107,71 @@ pub fn summary(body: &str, front_matter: Option<&str>, options: Options) -> Summ
         text,
         truncated,
     }
+}
+
+/// Raw HTML as Hugo's `StripHTML` leaves it: its line ends spaces, `</p>` and `<br>` line
+/// breaks, its tags dropped and what a `<script>` or `<style>` holds with them (`state`
+/// carries a tag or such an element over to the next line), its text as written (an entity is
+/// its letters, one each).
+fn strip_tags(raw: &mut Collapsed, html: &str, state: &mut Markup) {
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        if let Markup::Raw(end) = *state {
+            match find_ascii_ci(rest, end) {
+                Some(at) => {
+                    rest = &rest[at + end.len()..];
+                    *state = Markup::Text;
+                }
+                None => return,
+            }
+            continue;
+        }
+        let breaks = ["</p>", "<br>", "<br />"]
+            .iter()
+            .find(|b| rest.starts_with(**b))
+            .map(|b| b.len());
+        if let Some(len) = breaks {
+            raw.push(('\n', 1));
+            *state = Markup::Text;
+            rest = &rest[len..];
+            continue;
+        }
+        let raw_text = [("<script", "</script>"), ("<style", "</style>")]
+            .into_iter()
+            .find(|(open, _)| {
+                rest.get(..open.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(open))
+            });
+        if let (Markup::Text, Some((_, end))) = (*state, raw_text) {
+            *state = Markup::Raw(end);
+            continue;
+        }
+        match (c, *state) {
+            ('<', _) => *state = Markup::Tag,
+            ('>', _) => *state = Markup::Text,
+            ('\n', Markup::Text) => raw.push((' ', 1)),
+            (_, Markup::Text) => raw.push((c, 1)),
+            _ => {}
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+}
+
+/// Where raw HTML's text is, between its lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Markup {
+    Text,
+    Tag,
+    /// In a `<script>` or `<style>`, until this end tag.
+    Raw(&'static str),
+}
+
+/// Where `needle` (ASCII) first is in `haystack`, ignoring ASCII case.
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Whether `text` has Han, Hangul, Hiragana or Katakana (Hugo's test for `hasCJKLanguage`).
@@ -115,8 +187,8 @@ pub fn has_cjk(text: &str) -> bool {
 /// The page's text as Hugo's `StripHTML` leaves the rendered page: a paragraph's end and a
 /// hard break are newlines, other line ends and block boundaries spaces, whitespace runs one
 /// character (the first of the run); highlighted code's line numbers are text too.
-pub fn plain_text(markdown: &str, numbers: Option<LineNumbers>) -> String {
-    plain(markdown, numbers, None)
+pub fn plain_text(markdown: &str, numbers: Option<LineNumbers>, raw_html: bool) -> String {
+    plain(markdown, numbers, raw_html, None)
         .into_iter()
         .map(|(c, _)| c)
         .collect()
@@ -131,6 +203,7 @@ pub fn plain_text(markdown: &str, numbers: Option<LineNumbers>) -> String {
 fn plain(
     markdown: &str,
     numbers: Option<LineNumbers>,
+    raw_html: bool,
     enough: Option<Enough>,
 ) -> Vec<(char, usize)> {
     let source = strip_shortcodes(markdown);
@@ -139,12 +212,18 @@ fn plain(
             let Some(cut) = prefix(&source, at_least) else {
                 break;
             };
-            if let Some(text) = gather(&source[..cut], numbers, Some(e.clone()), Some(cut)) {
+            if let Some(text) = gather(
+                &source[..cut],
+                numbers,
+                raw_html,
+                Some(e.clone()),
+                Some(cut),
+            ) {
                 return text;
             }
         }
     }
-    gather(&source, numbers, enough, None).unwrap_or_default()
+    gather(&source, numbers, raw_html, enough, None).unwrap_or_default()
 }
 
 /// The sizes of the prefixes tried, in bytes at least: a 70-word summary mostly settles in the
@@ -193,6 +272,7 @@ fn prefix(source: &str, at_least: usize) -> Option<usize> {
 fn gather(
     source: &str,
     numbers: Option<LineNumbers>,
+    raw_html: bool,
     mut enough: Option<Enough>,
     cut: Option<usize>,
 ) -> Option<Vec<(char, usize)>> {
@@ -219,6 +299,8 @@ fn gather(
     };
     // An image's text is its `alt` attribute, which stripping the tags drops.
     let mut in_image = 0usize;
+    // Where raw HTML's text is: a tag or a script may run over several of its lines (events).
+    let mut markup = Markup::Text;
     // A numbered code block's text, gathered to number its lines.
     let mut code: Option<String> = None;
     // Where the last event that was gathered ends.
@@ -314,6 +396,9 @@ fn gather(
             }
             Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
                 push_text(&mut raw, &t, false)
+            }
+            Event::Html(h) | Event::InlineHtml(h) if raw_html => {
+                strip_tags(&mut raw, &h, &mut markup)
             }
             // Its number, the text of the link Goldmark writes.
             Event::FootnoteReference(label) => {

@@ -4,6 +4,7 @@ const OPTIONS: Options = Options {
     length: 70,
     cjk: false,
     line_numbers: None,
+    raw_html: false,
 };
 
 #[test]
@@ -128,12 +129,12 @@ fn the_text_stops_once_the_summary_is_settled_and_says_the_same() {
     });
     for body in bodies {
         for line_numbers in [None, numbered] {
-            let all: String = plain(body, line_numbers, None)
+            let all: String = plain(body, line_numbers, false, None)
                 .into_iter()
                 .map(|(c, _)| c)
                 .collect();
             for length in 0..30 {
-                let cut: String = plain(body, line_numbers, Some(Enough::new(length)))
+                let cut: String = plain(body, line_numbers, false, Some(Enough::new(length)))
                     .into_iter()
                     .map(|(c, _)| c)
                     .collect();
@@ -157,7 +158,7 @@ fn the_text_stops_once_the_summary_is_settled_and_says_the_same() {
     }
     // A long body is cut short, at the event that settles it.
     let long = "Word one. Word two.\n\n".repeat(2000);
-    let cut = plain(&long, None, Some(Enough::new(70)));
+    let cut = plain(&long, None, false, Some(Enough::new(70)));
     assert!(cut.len() < 500, "{} characters", cut.len());
 }
 
@@ -206,10 +207,16 @@ fn a_prefix_settles_a_summary_as_the_whole_page_does() {
             (30, None),
             (70, None),
         ] {
-            let whole = gather(page, numbers, Some(Enough::new(length)), None).unwrap();
+            let whole = gather(page, numbers, false, Some(Enough::new(length)), None).unwrap();
             let mut from = 0;
             while let Some(cut) = prefix(page, from) {
-                let early = gather(&page[..cut], numbers, Some(Enough::new(length)), Some(cut));
+                let early = gather(
+                    &page[..cut],
+                    numbers,
+                    false,
+                    Some(Enough::new(length)),
+                    Some(cut),
+                );
                 if let Some(text) = early {
                     settled_early += 1;
                     let text: String = text.iter().map(|(c, _)| c).collect();

@@ -476,6 +476,12 @@ fn summaries_fixture_reads_as_hugo_reads_it() {
     check("summaries");
 }
 
+#[test]
+#[ignore = "needs hugo (.ci/run installs it)"]
+fn raw_html_fixture_reads_as_hugo_reads_it() {
+    check("raw-html");
+}
+
 /// A real site, at the path in `MDBOOK_HUGO_SITE` (else the `tree` fixture): its structure
 /// must agree with hugo's; the summaries that differ are printed (shortcodes and raw HTML make
 /// some differ).
