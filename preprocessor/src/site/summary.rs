@@ -157,6 +157,13 @@ fn strip_tags(raw: &mut Collapsed, html: &str, state: &mut Markup) {
     }
 }
 
+/// The `[!TIP]` a GitHub alert's quote opens with, as written.
+fn alert_marker(quote: &str) -> Option<&str> {
+    let start = quote.find("[!")?;
+    let end = start + quote[start..].find(']')? + 1;
+    Some(&quote[start..end])
+}
+
 /// Where raw HTML's text is, between its lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Markup {
@@ -315,6 +322,13 @@ fn gather(
         }
         last_end = range.end;
         match &event {
+            // Hugo 0.111 knows no GitHub alerts: `> [!TIP]` is text of the quote.
+            Event::Start(Tag::BlockQuote(Some(_))) => {
+                if let Some(marker) = alert_marker(&source[range.clone()]) {
+                    push_text(&mut raw, marker, false);
+                    raw.push((' ', 1));
+                }
+            }
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             _ => {}
