@@ -60,6 +60,8 @@ pub mod markdown;
 pub mod percent;
 // Work spread over the cores, results in order.
 pub mod schedule;
+// Hugo's StripHTML over raw HTML: summaries and word counts.
+pub mod strip_html;
 // Go's text/template and html/template, for a site's shortcode templates.
 pub mod template;
 pub mod urlize;

@@ -452,6 +452,13 @@ fn fixtures() -> Vec<(String, String)> {
              words.  \nA hard break\\\nand a backslash one.\n\n- [x] done\n- [ ] to do\n\nTerm\n: its definition\n\n\
              > quoted *text*\n\n***\n\n[^1]: The first note.\n[^two]: The second, longer note.\n",
         ),
+        (
+            // Hugo's StripHTML: a script or a style has no words, a <br> or </p> parts them.
+            "words-html",
+            "---\ntitle: Raw HTML\n---\nOne<br>two<br />three <b>four</b>five.\n\n<p>six</p><p>seven</p>\n\n\
+             <script>var not = 'words at all';</script>\n\n<style>.x { color: red }</style>\n\n<div\n  \
+             class=\"x\">eight nine</div>\n",
+        ),
     ]
     .into_iter()
     .map(|(n, t)| (n.to_owned(), t.to_owned()))

@@ -1,6 +1,7 @@
 //! Hugo's word count, for the reading time: runs of non-space characters in the text of the
 //! rendered page, fed one pulldown-cmark event at a time by the chapter's single pass.
 
+use crate::strip_html::Markup;
 use mdbook_markdown::pulldown_cmark::{Event, Tag, TagEnd};
 
 /// Hugo's word count: runs of non-space characters in the text of the rendered page (tags
@@ -10,7 +11,7 @@ use mdbook_markdown::pulldown_cmark::{Event, Tag, TagEnd};
 pub struct Words {
     pub count: usize,
     in_word: bool,
-    in_tag: bool,
+    markup: Markup,
     images: usize,
 }
 
@@ -82,19 +83,15 @@ impl Words {
         }
     }
 
-    /// Raw HTML's text, its tags stripped as Hugo strips them (a tag joins what it touches).
+    /// Raw HTML's text, as Hugo's `StripHTML` leaves it (a tag joins what it touches; a `<br>`
+    /// or `</p>` is a line break; a script or style has no words).
     fn html(&mut self, html: &str) {
-        for c in html.chars() {
-            match c {
-                '<' => self.in_tag = true,
-                '>' => self.in_tag = false,
-                c if !self.in_tag => {
-                    let mut buf = [0; 4];
-                    self.text(c.encode_utf8(&mut buf));
-                }
-                _ => {}
-            }
-        }
+        let mut markup = self.markup;
+        markup.strip(html, |c| {
+            let mut buf = [0; 4];
+            self.text(c.encode_utf8(&mut buf));
+        });
+        self.markup = markup;
     }
 }
 

@@ -10,6 +10,7 @@
 //! page's end (where Goldmark writes the notes), and Hugo's `&quot;`-escaped quotes never end a
 //! sentence.
 
+use crate::strip_html::Markup;
 use mdbook_markdown::pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
 use text::{Collapsed, Enough};
@@ -109,76 +110,11 @@ pub fn summary(body: &str, front_matter: Option<&str>, options: Options) -> Summ
     }
 }
 
-/// Raw HTML as Hugo's `StripHTML` leaves it: its line ends spaces, `</p>` and `<br>` line
-/// breaks, its tags dropped and what a `<script>` or `<style>` holds with them (`state`
-/// carries a tag or such an element over to the next line), its text as written (an entity is
-/// its letters, one each).
-fn strip_tags(raw: &mut Collapsed, html: &str, state: &mut Markup) {
-    let mut rest = html;
-    while let Some(c) = rest.chars().next() {
-        if let Markup::Raw(end) = *state {
-            match find_ascii_ci(rest, end) {
-                Some(at) => {
-                    rest = &rest[at + end.len()..];
-                    *state = Markup::Text;
-                }
-                None => return,
-            }
-            continue;
-        }
-        let breaks = ["</p>", "<br>", "<br />"]
-            .iter()
-            .find(|b| rest.starts_with(**b))
-            .map(|b| b.len());
-        if let Some(len) = breaks {
-            raw.push(('\n', 1));
-            *state = Markup::Text;
-            rest = &rest[len..];
-            continue;
-        }
-        let raw_text = [("<script", "</script>"), ("<style", "</style>")]
-            .into_iter()
-            .find(|(open, _)| {
-                rest.get(..open.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(open))
-            });
-        if let (Markup::Text, Some((_, end))) = (*state, raw_text) {
-            *state = Markup::Raw(end);
-            continue;
-        }
-        match (c, *state) {
-            ('<', _) => *state = Markup::Tag,
-            ('>', _) => *state = Markup::Text,
-            ('\n', Markup::Text) => raw.push((' ', 1)),
-            (_, Markup::Text) => raw.push((c, 1)),
-            _ => {}
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-}
-
 /// The `[!TIP]` a GitHub alert's quote opens with, as written.
 fn alert_marker(quote: &str) -> Option<&str> {
     let start = quote.find("[!")?;
     let end = start + quote[start..].find(']')? + 1;
     Some(&quote[start..end])
-}
-
-/// Where raw HTML's text is, between its lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Markup {
-    Text,
-    Tag,
-    /// In a `<script>` or `<style>`, until this end tag.
-    Raw(&'static str),
-}
-
-/// Where `needle` (ASCII) first is in `haystack`, ignoring ASCII case.
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Whether `text` has Han, Hangul, Hiragana or Katakana (Hugo's test for `hasCJKLanguage`).
@@ -307,7 +243,7 @@ fn gather(
     // An image's text is its `alt` attribute, which stripping the tags drops.
     let mut in_image = 0usize;
     // Where raw HTML's text is: a tag or a script may run over several of its lines (events).
-    let mut markup = Markup::Text;
+    let mut markup = Markup::default();
     // A numbered code block's text, gathered to number its lines.
     let mut code: Option<String> = None;
     // Where the last event that was gathered ends.
@@ -412,7 +348,7 @@ fn gather(
                 push_text(&mut raw, &t, false)
             }
             Event::Html(h) | Event::InlineHtml(h) if raw_html => {
-                strip_tags(&mut raw, &h, &mut markup)
+                markup.strip(&h, |c| raw.push((c, 1)))
             }
             // Its number, the text of the link Goldmark writes.
             Event::FootnoteReference(label) => {
