@@ -125,8 +125,14 @@ pub(super) fn assign(site: &mut Site) {
             terms.push(term);
         }
         order::sort_by(&mut terms, Order::Hugo, |&i| site.pages[i].key());
+        // The taxonomy's date is its terms' pages' newest (checked with hugo: a term of its own
+        // page, undated by a `lastmod`, still gives its posts' dates to the taxonomy).
         if site.pages[list].undated() {
-            site.pages[list].date = newest(site, &terms);
+            let pages: Vec<PageId> = terms
+                .iter()
+                .flat_map(|&t| site.pages[t].pages.iter().copied())
+                .collect();
+            site.pages[list].date = newest(site, &pages);
         }
         site.pages[list].pages = terms.clone();
         let mut taxonomy = Taxonomy::new(name, list);

@@ -482,6 +482,20 @@ fn raw_html_fixture_reads_as_hugo_reads_it() {
     check("raw-html");
 }
 
+/// The book tests' `toml` site (`tests/sites/toml`, whose `[frontmatter]` takes dates from file
+/// names and lastmods from the files' times) read as hugo reads it.
+#[test]
+#[ignore = "needs hugo (.ci/run installs it)"]
+fn the_book_tests_toml_site_reads_as_hugo_reads_it() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/sites/toml");
+    let (mismatches, _) = compare(&dir, "toml", true);
+    assert!(
+        mismatches.is_empty(),
+        "tests/sites/toml:\n{}",
+        mismatches.join("\n")
+    );
+}
+
 /// A real site, at the path in `MDBOOK_HUGO_SITE` (else the `tree` fixture): its structure
 /// must agree with hugo's; the summaries that differ are printed (shortcodes and raw HTML make
 /// some differ).
