@@ -28,10 +28,10 @@ const SITES: [&str; 2] = ["stack", "toml"];
 /// Where a crawl serves a book: a sub-path, as a blog's book is often published.
 const SUB_PATH: &str = "/book/";
 
-/// Sites to try besides the fixtures, as `MDBOOK_HUGO_TRY=/a/blog:/another` (a checkout of a real
+/// Sites to try besides the fixtures, as `MDBOOK_HUGO_SITES=/a/blog:/another` (a checkout of a real
 /// blog, say): copied and checked like the fixtures, but for the checks that a fixture holds
 /// enough to prove something.
-const TRY: &str = "MDBOOK_HUGO_TRY";
+const TRY: &str = "MDBOOK_HUGO_SITES";
 
 /// One site, built by hugo and as a book.
 struct Built {
