@@ -104,7 +104,7 @@ links:
 ---
 
 This is post {i} of the series. It picks up where [the previous part]({l0}) stopped and
-prepares [the next one]({l1}). Every post in this series is written the way a real post is
+prepares [the next one]({l1}) :rocket:. Every post in this series is written the way a real post is
 written: a few paragraphs, a code block with a manifest, a table comparing options, and a list
 of things to remember. The words matter less than their shape, which is what the preprocessor
 reads: front matter, links between posts, code it must leave alone.

@@ -54,6 +54,8 @@ pub mod render;
 // Shared.
 pub mod diagnostic;
 pub mod edit;
+// Hugo's enableEmoji.
+pub mod emoji;
 pub mod escape;
 // Markdown we write ourselves, as pulldown-cmark events.
 pub mod markdown;

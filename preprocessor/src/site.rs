@@ -330,8 +330,14 @@ impl Site {
             line_numbers: self.config.line_numbers(),
             raw_html: self.config.raw_html(),
         };
+        // As the chapter's body is: emojified before anything reads it.
+        let body = if self.config.enable_emoji {
+            crate::emoji::emojify(file.body())
+        } else {
+            std::borrow::Cow::Borrowed(file.body())
+        };
         Some(Arc::new(summary::summary(
-            file.body(),
+            &body,
             page.post.summary.as_deref(),
             options,
         )))

@@ -622,3 +622,46 @@ fn front_matter_hugo_refuses_is_one_error_and_the_page_is_kept() {
         "the page is a chapter still"
     );
 }
+
+/// What hugo 0.111 makes of `enableEmoji` (checked with `hugo`): the body's names, code and
+/// link destinations included, are emoji; the front matter's are not; an unknown name stays.
+#[test]
+fn enable_emoji_makes_the_bodys_names_emoji_as_hugo_does() {
+    let toml = book_toml();
+    let files = [
+        (
+            "hugo.toml",
+            "baseURL = \"https://example.org/\"\ntitle = \"Emoji\"\nenableEmoji = true\n[permalinks]\npost = \"/p/:slug/\"\n",
+        ),
+        ("book/SUMMARY.md", "# Summary\n"),
+        (
+            "content/post/e.md",
+            "---\ntitle: \"Hello :wave:\"\nslug: e\ntags: [emoji]\n---\nHi :smile: and :flag-pl:, `code :rocket:`, :not_an_emoji: and a:tada:b.\n",
+        ),
+        ("book.toml", &toml),
+    ];
+    let run = support::Fixture::new("site-emoji", &files).preprocess("markdown", false);
+    assert!(run.success, "{}", run.stderr);
+    let book = run.book.expect("the preprocessor printed a book");
+    let chapter = |path: &str| {
+        book.iter()
+            .find_map(|i| match i {
+                BookItem::Chapter(ch) if ch.path.as_deref() == Some(Path::new(path)) => {
+                    Some(ch.content.clone())
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no chapter {path}"))
+    };
+    let post = chapter("p/e/index.md");
+    assert!(
+        post.contains("Hi 😄 and 🇵🇱, `code 🚀`, :not_an_emoji: and a🎉b."),
+        "{post}"
+    );
+    assert!(
+        post.contains("Hello :wave:"),
+        "the title is as written: {post}"
+    );
+    // The term page lists the post with its summary, emoji too.
+    assert!(chapter("tags/emoji/index.md").contains("Hi 😄"));
+}

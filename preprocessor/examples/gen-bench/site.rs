@@ -1,6 +1,7 @@
 //! `gen-bench N --site DIR`: the same series as a Hugo site, and the two inputs the benchmark's
 //! site-mode row compares. In DIR:
-//! - the site: `hugo.toml` (`permalinks: post = "/p/:slug/"`), `content/post/<slug>/index.md`
+//! - the site: `hugo.toml` (`permalinks: post = "/p/:slug/"`, `enableEmoji`, lastmods from the
+//!   files' times), `content/post/<slug>/index.md`
 //!   leaf bundles (the series' posts, each with the `architecture.svg` its `figure` shows), the
 //!   `_index.md` of the home page, of the `post` and `page` sections and of each category,
 //!   an about page, `layouts/shortcodes/notice.html` and two one-line page layouts so that
@@ -73,6 +74,11 @@ fn terms(i: usize, n: usize) -> String {
 const HUGO_TOML: &str = r#"baseURL = "https://bench.example.org/"
 title = "Benchmark site"
 languageCode = "en"
+# The stages these settings turn on run too: emoji in every body, lastmods from the files.
+enableEmoji = true
+
+[frontmatter]
+lastmod = ["lastmod", ":fileModTime"]
 
 [permalinks]
 post = "/p/:slug/"

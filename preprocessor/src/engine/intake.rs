@@ -91,7 +91,11 @@ impl Intake {
             let Some(run) = self.run.get() else {
                 return done;
             };
-            for (seq, item) in batch {
+            let emoji = run.config.as_ref().is_some_and(|c| c.enable_emoji);
+            for (seq, mut item) in batch {
+                if emoji {
+                    items::emojify(&mut item);
+                }
                 let reads = items::read_item(run, &item);
                 done.push((seq, item, reads));
             }

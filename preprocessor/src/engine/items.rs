@@ -38,6 +38,24 @@ pub fn read_item(run: &Run, item: &BookItem) -> Vec<(Read, Entry)> {
     out
 }
 
+/// The site's `enableEmoji`: every chapter's body (after its front matter) emojified, before
+/// it is read, as hugo's lexer emojifies a page's source.
+pub fn emojify(item: &mut BookItem) {
+    if let BookItem::Chapter(ch) = item {
+        let body_start = match crate::front_matter::find(&ch.content) {
+            crate::front_matter::Found::Block(b) if ch.content.is_char_boundary(b.body_start) => {
+                b.body_start
+            }
+            _ => 0,
+        };
+        let (head, body) = ch.content.split_at(body_start);
+        if let std::borrow::Cow::Owned(body) = crate::emoji::emojify(body) {
+            ch.content = format!("{head}{body}");
+        }
+        ch.sub_items.iter_mut().for_each(emojify);
+    }
+}
+
 /// The chapters with a file, in book order (depth first).
 fn collect<'a>(items: &'a [BookItem], out: &mut Vec<&'a Chapter>) {
     for item in items {

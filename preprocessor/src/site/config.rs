@@ -51,6 +51,8 @@ pub struct Config {
     pub has_cjk_language: bool,
     pub pluralize_list_titles: bool,
     pub disable_path_to_lower: bool,
+    /// `enableEmoji`: `:smile:` in a page's body is 😄.
+    pub enable_emoji: bool,
     /// Where pages' dates come from (`[frontmatter]`, `enableGitInfo`); `None` for Hugo's
     /// default without git, which the front matter alone decides.
     pub dates: Option<crate::post::dates::Sources>,
@@ -152,6 +154,7 @@ impl Config {
                 .get("pluralizelisttitles")
                 .is_none_or(|_| r.boolean("pluralizelisttitles")),
             disable_path_to_lower: r.boolean("disablepathtolower"),
+            enable_emoji: r.boolean("enableemoji"),
             dates: crate::post::dates::Sources::from_config(
                 map.get("frontmatter").and_then(Value::as_object),
                 r.boolean("enablegitinfo"),
