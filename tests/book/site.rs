@@ -531,6 +531,18 @@ const CASCADE_SITE: [(&str, &str); 5] = [
     ),
 ];
 
+/// The content of the book's chapter at `path`.
+fn chapter_content(book: &Book, path: &str) -> String {
+    book.iter()
+        .find_map(|i| match i {
+            BookItem::Chapter(ch) if ch.path.as_deref() == Some(Path::new(path)) => {
+                Some(ch.content.clone())
+            }
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no chapter {path}"))
+}
+
 #[test]
 fn a_sections_cascade_is_in_its_pages_headers_and_a_value_hugo_ignores_is_one_warning() {
     let mut files = CASCADE_SITE.to_vec();
@@ -543,16 +555,7 @@ fn a_sections_cascade_is_in_its_pages_headers_and_a_value_hugo_ignores_is_one_wa
         run.stderr
     );
     let book = run.book.expect("the preprocessor printed a book");
-    let content = |path: &str| {
-        book.iter()
-            .find_map(|i| match i {
-                BookItem::Chapter(ch) if ch.path.as_deref() == Some(Path::new(path)) => {
-                    Some(ch.content.clone())
-                }
-                _ => None,
-            })
-            .unwrap_or_else(|| panic!("no chapter {path}"))
-    };
+    let content = |path: &str| chapter_content(&book, path);
     let a = content("p/a/index.md");
     let header = &a[..a.find("Hello.").expect("the body is kept")];
     for (what, expected) in [
@@ -643,16 +646,7 @@ fn enable_emoji_makes_the_bodys_names_emoji_as_hugo_does() {
     let run = support::Fixture::new("site-emoji", &files).preprocess("markdown", false);
     assert!(run.success, "{}", run.stderr);
     let book = run.book.expect("the preprocessor printed a book");
-    let chapter = |path: &str| {
-        book.iter()
-            .find_map(|i| match i {
-                BookItem::Chapter(ch) if ch.path.as_deref() == Some(Path::new(path)) => {
-                    Some(ch.content.clone())
-                }
-                _ => None,
-            })
-            .unwrap_or_else(|| panic!("no chapter {path}"))
-    };
+    let chapter = |path: &str| chapter_content(&book, path);
     let post = chapter("p/e/index.md");
     assert!(
         post.contains("Hi 😄 and 🇵🇱, `code 🚀`, :not_an_emoji: and a🎉b."),
