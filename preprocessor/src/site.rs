@@ -260,18 +260,15 @@ impl Site {
         if !title.is_empty() {
             return title.to_owned();
         }
-        let file = page.file.as_ref();
-        match file.map(|f| f.base_name.as_str()) {
-            _ if page.kind == Kind::Home && !self.config.title.trim().is_empty() => {
-                self.config.title.trim().to_owned()
-            }
-            Some("index" | "_index") | None => file
-                .and_then(|f| f.dir.rsplit('/').next())
-                .filter(|d| !d.is_empty())
-                .unwrap_or("Home")
-                .to_owned(),
-            Some(base) => base.to_owned(),
+        if page.kind == Kind::Home && !self.config.title.trim().is_empty() {
+            return self.config.title.trim().to_owned();
         }
+        page.file
+            .as_ref()
+            .map(|f| tree::content_base_name(&f.base_name, &f.dir))
+            .filter(|name| !name.is_empty())
+            .unwrap_or("Home")
+            .to_owned()
     }
 
     /// The page whose file is `path` (below the content folder).

@@ -29,26 +29,28 @@ impl Markup {
                 }
                 continue;
             }
-            if let Some(len) = ["</p>", "<br>", "<br />"]
-                .iter()
-                .find(|b| rest.starts_with(**b))
-                .map(|b| b.len())
-            {
-                text('\n');
-                *self = Markup::Text;
-                rest = &rest[len..];
-                continue;
-            }
-            if *self == Markup::Text
-                && let Some((_, end)) = [("<script", "</script>"), ("<style", "</style>")]
-                    .into_iter()
-                    .find(|(open, _)| {
-                        rest.get(..open.len())
-                            .is_some_and(|h| h.eq_ignore_ascii_case(open))
-                    })
-            {
-                *self = Markup::Raw(end);
-                continue;
+            if c == '<' {
+                if let Some(len) = ["</p>", "<br>", "<br />"]
+                    .iter()
+                    .find(|b| rest.starts_with(**b))
+                    .map(|b| b.len())
+                {
+                    text('\n');
+                    *self = Markup::Text;
+                    rest = &rest[len..];
+                    continue;
+                }
+                if *self == Markup::Text
+                    && let Some((_, end)) = [("<script", "</script>"), ("<style", "</style>")]
+                        .into_iter()
+                        .find(|(open, _)| {
+                            rest.get(..open.len())
+                                .is_some_and(|h| h.eq_ignore_ascii_case(open))
+                        })
+                {
+                    *self = Markup::Raw(end);
+                    continue;
+                }
             }
             match (c, *self) {
                 ('<', _) => *self = Markup::Tag,

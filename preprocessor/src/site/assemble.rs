@@ -87,15 +87,8 @@ pub(super) fn assemble(
         .collect();
     let read = parallel(work, |(pf, text)| {
         let mut found = Vec::new();
-        let (modified, committed) = times.get(pf.input).copied().unwrap_or_default();
-        let (page, cascade) = read_page(
-            pf,
-            text,
-            (modified, committed),
-            &config,
-            &plurals,
-            &mut found,
-        );
+        let file_times = times.get(pf.input).copied().unwrap_or_default();
+        let (page, cascade) = read_page(pf, text, file_times, &config, &plurals, &mut found);
         (page, cascade, found)
     });
     let mut pages = Vec::with_capacity(read.len());
@@ -186,6 +179,7 @@ fn read_page(
     let mut block = None;
     let mut body_start = 0;
     let mut parsed = false;
+    let mut front = None;
     let mut terms = vec![Vec::new(); plurals.len()];
     let problem = |p: front_matter::Problem| p.diagnostic(&source, &text);
     match front_matter::find(&text) {
@@ -197,10 +191,7 @@ fn read_page(
             body_start = b.body_start;
             match front_matter::parse(&text, &b) {
                 Ok(map) => {
-                    let (mut p, t, found) = resolve(&map, &text, &b, plurals);
-                    if let Some(sources) = &config.dates {
-                        p.take_dates(dates::resolve(sources, &map, &file_dates(&pf, times)));
-                    }
+                    let (p, t, found) = resolve(&map, &text, &b, plurals);
                     // Hugo builds a page whatever its values: a value it can't use is a warning.
                     problems.extend(
                         found
@@ -211,15 +202,16 @@ fn read_page(
                     if pf.bundle == Bundle::Branch {
                         cascade = Cascade::of(&map);
                     }
+                    front = Some(map);
                 }
                 Err(p) => problems.push(problem(p)),
             }
             block = Some(b);
         }
     }
-    if let (Some(sources), false) = (&config.dates, parsed) {
-        // No front matter: the file alone may still give dates.
-        let map = serde_json::Map::new();
+    if let Some(sources) = &config.dates {
+        // Without front matter, the file alone may still give dates.
+        let map = front.unwrap_or_default();
         post.take_dates(dates::resolve(sources, &map, &file_dates(&pf, times)));
     }
     let parts: Vec<&str> = pf.dir.split('/').filter(|s| !s.is_empty()).collect();
@@ -269,12 +261,8 @@ fn read_page(
 /// What the file of `pf` says of its dates: Hugo's `ContentBaseName` (a bundle's folder name) and
 /// its `times`.
 fn file_dates(pf: &tree::PageFile, times: (Option<Date>, Option<Date>)) -> FileDates<'_> {
-    let name = match pf.base_name.as_str() {
-        "index" | "_index" => pf.dir.rsplit('/').next().unwrap_or(""),
-        other => other,
-    };
     FileDates {
-        name,
+        name: tree::content_base_name(&pf.base_name, &pf.dir),
         modified: times.0,
         committed: times.1,
     }

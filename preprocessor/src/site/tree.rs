@@ -269,6 +269,16 @@ fn order_in_dir<'a>(files: &[&'a Input]) -> Vec<&'a Input> {
 
 /// `x.fr.md` as (`x`, `Some("fr")`, `md`) when `fr` is a configured language, else
 /// (`x.fr`, `None`, `md`). A name without extension is its own base.
+/// Hugo's `ContentBaseName` of a page file whose name (without language and extension) is
+/// `base_name` and which stands for the folder `dir`: a bundle's `index` or `_index` is its
+/// folder's name (`""` for the home page's), another file its own name.
+pub fn content_base_name<'a>(base_name: &'a str, dir: &'a str) -> &'a str {
+    match base_name {
+        "index" | "_index" => dir.rsplit('/').next().unwrap_or(""),
+        other => other,
+    }
+}
+
 pub fn split_name<'a>(name: &'a str, config: &Config) -> (&'a str, Option<&'a str>, &'a str) {
     let Some((stem, ext)) = name.rsplit_once('.') else {
         return (name, None, "");
